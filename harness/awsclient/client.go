@@ -1,0 +1,75 @@
+// Package awsclient builds the clients the suite talks to an endpoint with: the AWS SDK's ECS
+// client for ordinary calls, and a raw awsJson client for requests the SDK would refuse to send
+// or would hide the shape of (missing required members, wrong JSON types, exact headers).
+package awsclient
+
+import (
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/ecs"
+)
+
+// Dummy credentials: requests are signed like real ones, but with a key that no AWS account
+// has, so that nothing the suite sends could ever be accepted by real AWS by accident.
+const (
+	dummyAccessKeyID     = "AKIDCONFORMANCEDUMMY"
+	dummySecretAccessKey = "conformance-dummy-secret-not-a-real-key"
+)
+
+// Endpoint says where requests go and how long one may take.
+type Endpoint struct {
+	// URL of the endpoint under test, e.g. http://127.0.0.1:4566.
+	URL string
+
+	// Region used for signing and for the ARNs the suite builds. Default us-east-1.
+	Region string
+
+	// Timeout bounds one request from dial to the last byte of the answer. Default 10s.
+	Timeout time.Duration
+}
+
+func (e Endpoint) region() string {
+	if e.Region == "" {
+		return "us-east-1"
+	}
+	return e.Region
+}
+
+func (e Endpoint) timeout() time.Duration {
+	if e.Timeout <= 0 {
+		return 10 * time.Second
+	}
+	return e.Timeout
+}
+
+// HTTPClient returns the HTTP client both clients use: bounded in time at every step, and
+// deliberately blind to HTTP_PROXY and friends, since traffic must go to the endpoint itself.
+func (e Endpoint) HTTPClient() *http.Client {
+	transport := &http.Transport{
+		Proxy:                 nil,
+		DialContext:           (&net.Dialer{Timeout: 3 * time.Second}).DialContext,
+		ResponseHeaderTimeout: e.timeout(),
+		MaxIdleConnsPerHost:   64,
+		IdleConnTimeout:       30 * time.Second,
+	}
+	return &http.Client{Transport: transport, Timeout: e.timeout()}
+}
+
+// NewECS returns an SDK client for the endpoint, with static dummy credentials and retries
+// off, so the first answer of the endpoint is the one that is judged. optFns may adjust the
+// client further (a spec that counts requests swaps the HTTP client, for example).
+func NewECS(e Endpoint, optFns ...func(*ecs.Options)) *ecs.Client {
+	cfg := aws.Config{
+		Region:      e.region(),
+		Credentials: credentials.NewStaticCredentialsProvider(dummyAccessKeyID, dummySecretAccessKey, ""),
+		HTTPClient:  e.HTTPClient(),
+		Retryer:     func() aws.Retryer { return aws.NopRetryer{} },
+	}
+	return ecs.NewFromConfig(cfg, append([]func(*ecs.Options){func(o *ecs.Options) {
+		o.BaseEndpoint = aws.String(e.URL)
+	}}, optFns...)...)
+}

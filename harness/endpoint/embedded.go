@@ -1,0 +1,17 @@
+package endpoint
+
+import (
+	"fmt"
+
+	"github.com/ecs-conformance/deregister/harness/reference"
+)
+
+// StartEmbedded starts the project's reference endpoint in this process on a free loopback
+// port, and returns its URL and the function that stops it.
+func StartEmbedded(region string) (url string, stop func() error, err error) {
+	running, err := reference.New(reference.Options{Region: region}).Listen("127.0.0.1:0")
+	if err != nil {
+		return "", nil, fmt.Errorf("starting the embedded reference endpoint: %w", err)
+	}
+	return running.URL, running.Close, nil
+}

@@ -1,0 +1,112 @@
+// Package endpoint decides which ECS endpoint a run talks to, refuses endpoints that are real
+// AWS unless told otherwise, and checks that the chosen endpoint answers before any spec runs.
+package endpoint
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/ecs-conformance/deregister/harness/awsclient"
+)
+
+// The environment variables a run reads. EnvSDKEndpoint and EnvSDKGlobalEndpoint are the AWS
+// SDK's own; EnvEndpoint, the project's, wins over both.
+const (
+	EnvEndpoint          = "ECS_CONFORMANCE_ENDPOINT"
+	EnvSDKEndpoint       = "AWS_ENDPOINT_URL_ECS"
+	EnvSDKGlobalEndpoint = "AWS_ENDPOINT_URL"
+	EnvRegion            = "ECS_CONFORMANCE_REGION"
+	EnvSDKRegion         = "AWS_REGION"
+	EnvTimeout           = "ECS_CONFORMANCE_TIMEOUT"
+	EnvRegistration      = "ECS_CONFORMANCE_REGISTRATION"
+	EnvAllowRealAWS      = "ECS_CONFORMANCE_ALLOW_REAL_AWS"
+)
+
+// Embedded names the source of settings when no endpoint was given: the run starts the
+// project's reference endpoint in process.
+const Embedded = "embedded reference"
+
+// Settings are the resolved choices of a run.
+type Settings struct {
+	awsclient.Endpoint
+
+	// Source says where URL came from: an environment variable's name, or Embedded (URL is
+	// then empty until the reference is started).
+	Source string
+
+	// Registration names the strategy that registers container instances (see package
+	// provision). Default "synthetic".
+	Registration string
+
+	// AllowRealAWS is the explicit opt-in to talk to an amazonaws.com endpoint.
+	AllowRealAWS bool
+}
+
+// Load resolves the settings from getenv (os.Getenv in a run, a map in tests) and applies the
+// real-AWS guard. Every error names the variable at fault.
+func Load(getenv func(string) string) (Settings, error) {
+	s := Settings{Source: Embedded, Registration: "synthetic"}
+
+	for _, name := range []string{EnvEndpoint, EnvSDKEndpoint, EnvSDKGlobalEndpoint} {
+		if value := strings.TrimSpace(getenv(name)); value != "" {
+			s.URL, s.Source = strings.TrimRight(value, "/"), name
+			break
+		}
+	}
+	if s.URL != "" {
+		if err := checkURL(s.URL); err != nil {
+			return Settings{}, fmt.Errorf("%s=%q: %w", s.Source, s.URL, err)
+		}
+	}
+
+	s.Region = "us-east-1"
+	for _, name := range []string{EnvRegion, EnvSDKRegion} {
+		if value := strings.TrimSpace(getenv(name)); value != "" {
+			s.Region = value
+			break
+		}
+	}
+
+	s.Timeout = 10 * time.Second
+	if value := getenv(EnvTimeout); value != "" {
+		timeout, err := time.ParseDuration(value)
+		if err != nil || timeout <= 0 {
+			return Settings{}, fmt.Errorf("%s=%q: want a positive duration such as 5s", EnvTimeout,
+				value)
+		}
+		s.Timeout = timeout
+	}
+
+	if value := getenv(EnvRegistration); value != "" {
+		s.Registration = value
+	}
+
+	switch value := strings.ToLower(getenv(EnvAllowRealAWS)); value {
+	case "", "0", "false", "no":
+	case "1", "true", "yes":
+		s.AllowRealAWS = true
+	default:
+		return Settings{}, fmt.Errorf("%s=%q: want yes or no", EnvAllowRealAWS, value)
+	}
+
+	return s, Guard(s.URL, s.AllowRealAWS, getenv)
+}
+
+func checkURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return err
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("want an http:// or https:// URL")
+	}
+	if u.Host == "" {
+		return fmt.Errorf("the URL has no host")
+	}
+	if u.Path != "" && u.Path != "/" {
+		return fmt.Errorf("awsJson endpoints are served at /, not at %q", u.Path)
+	}
+	return nil
+}

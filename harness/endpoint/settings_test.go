@@ -1,0 +1,72 @@
+package endpoint
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(values map[string]string) func(string) string {
+	return func(name string) string { return values[name] }
+}
+
+func TestLoadChoosesTheEndpoint(t *testing.T) {
+	cases := []struct {
+		name       string
+		env        map[string]string
+		wantURL    string
+		wantSource string
+	}{
+		{"nothing set: embedded reference", nil, "", Embedded},
+		{"the SDK's service variable", map[string]string{EnvSDKEndpoint: "http://127.0.0.1:4566/"},
+			"http://127.0.0.1:4566", EnvSDKEndpoint},
+		{"the SDK's global variable", map[string]string{EnvSDKGlobalEndpoint: "http://localhost:5000"},
+			"http://localhost:5000", EnvSDKGlobalEndpoint},
+		{"the project's variable wins", map[string]string{
+			EnvEndpoint: "http://127.0.0.1:1", EnvSDKEndpoint: "http://127.0.0.1:2"},
+			"http://127.0.0.1:1", EnvEndpoint},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Load(env(c.env))
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			if got.URL != c.wantURL || got.Source != c.wantSource {
+				t.Errorf("got URL %q from %q, want %q from %q", got.URL, got.Source, c.wantURL,
+					c.wantSource)
+			}
+		})
+	}
+}
+
+func TestLoadDefaults(t *testing.T) {
+	got, err := Load(env(nil))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if got.Region != "us-east-1" || got.Timeout != 10*time.Second ||
+		got.Registration != "synthetic" || got.AllowRealAWS {
+		t.Errorf("got %+v, want region us-east-1, timeout 10s, synthetic, no real AWS", got)
+	}
+}
+
+func TestLoadRejectsBadValuesNamingTheVariable(t *testing.T) {
+	cases := []struct {
+		env      map[string]string
+		wantText string
+	}{
+		{map[string]string{EnvEndpoint: "127.0.0.1:4566"}, EnvEndpoint},
+		{map[string]string{EnvSDKEndpoint: "ftp://127.0.0.1"}, EnvSDKEndpoint},
+		{map[string]string{EnvEndpoint: "http://127.0.0.1:1/ecs"}, "served at /"},
+		{map[string]string{EnvTimeout: "soon"}, EnvTimeout},
+		{map[string]string{EnvTimeout: "-1s"}, EnvTimeout},
+		{map[string]string{EnvAllowRealAWS: "perhaps"}, EnvAllowRealAWS},
+	}
+	for _, c := range cases {
+		_, err := Load(env(c.env))
+		if err == nil || !strings.Contains(err.Error(), c.wantText) {
+			t.Errorf("Load(%v) = %v, want an error naming %s", c.env, err, c.wantText)
+		}
+	}
+}

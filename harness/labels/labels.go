@@ -1,0 +1,50 @@
+// Package labels is the closed list of Ginkgo labels a conformance spec may carry: one
+// evidence level, saying how sure we are of AWS's answer, and the capabilities the spec needs
+// from an endpoint beyond plain ECS calls. Filter a run with ginkgo's --label-filter, e.g.
+// --label-filter='documented && !default-cluster'.
+package labels
+
+import . "github.com/onsi/ginkgo/v2"
+
+// Evidence levels. Every spec carries exactly one.
+var (
+	// Documented: the API reference, the Smithy model or the ECS developer guide says so.
+	// Asserted hard.
+	Documented = Label(EvidenceDocumented)
+
+	// Observed: seen on real AWS in public reports. The error code is asserted hard, the
+	// message loosely.
+	Observed = Label(EvidenceObserved)
+
+	// Inferred: no public source gives AWS's exact answer. The spec accepts the plausible set
+	// of answers, never a 5xx, and says in its text that the exact answer is unconfirmed.
+	Inferred = Label(EvidenceInferred)
+)
+
+// The evidence label values.
+const (
+	EvidenceDocumented = "documented"
+	EvidenceObserved   = "observed"
+	EvidenceInferred   = "inferred"
+)
+
+// Capabilities a spec needs from the endpoint.
+var (
+	// DefaultCluster: the spec creates, uses or needs the absence of the cluster named
+	// "default", which every process shares; such specs are also Serial.
+	DefaultCluster = Label(CapabilityDefaultCluster)
+
+	// TaskState: the spec needs a task held in a given state, which the suite reaches by
+	// playing the ECS agent (SubmitTaskStateChange).
+	TaskState = Label(CapabilityTaskState)
+)
+
+// The capability label values.
+const (
+	CapabilityDefaultCluster = "default-cluster"
+	CapabilityTaskState      = "task-state"
+)
+
+// All is every label a conformance spec may carry.
+var All = []string{EvidenceDocumented, EvidenceObserved, EvidenceInferred,
+	CapabilityDefaultCluster, CapabilityTaskState}

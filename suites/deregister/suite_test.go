@@ -1,0 +1,61 @@
+// Package deregister_test is the conformance suite for ECS's DeregisterContainerInstance.
+// Each spec checks one behaviour of the API reference page; its text starts with the
+// behaviour's stable ID (e.g. [A1]) and it carries an evidence label (see harness/labels).
+package deregister_test
+
+import (
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/service/ecs"
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/ecs-conformance/deregister/harness/awsclient"
+	"github.com/ecs-conformance/deregister/harness/endpoint"
+	"github.com/ecs-conformance/deregister/harness/provision"
+)
+
+// What every spec of this process uses, set up once per process.
+var (
+	settings endpoint.Settings
+	client   *ecs.Client
+	raw      *awsclient.Raw
+	prov     *provision.Provisioner
+)
+
+func TestDeregisterContainerInstance(t *testing.T) {
+	RegisterFailHandler(Fail)
+	RunSpecs(t, "DeregisterContainerInstance conformance")
+}
+
+// Process 1 chooses the endpoint (starting the embedded reference when none is given) and
+// checks that it answers; every process then talks to that one endpoint.
+var _ = SynchronizedBeforeSuite(func(ctx SpecContext) []byte {
+	chosen, err := endpoint.Load(os.Getenv)
+	Expect(err).NotTo(HaveOccurred(), "choosing the endpoint")
+
+	if chosen.URL == "" {
+		url, stop, err := endpoint.StartEmbedded(chosen.Region)
+		Expect(err).NotTo(HaveOccurred())
+		DeferCleanup(stop)
+		chosen.URL = url
+	}
+
+	Expect(endpoint.Preflight(ctx, awsclient.NewECS(chosen.Endpoint), chosen.URL)).To(Succeed())
+	AddReportEntry("endpoint", chosen.URL+" ("+chosen.Source+")")
+
+	encoded, err := json.Marshal(chosen)
+	Expect(err).NotTo(HaveOccurred())
+	return encoded
+}, func(encoded []byte) {
+	Expect(json.Unmarshal(encoded, &settings)).To(Succeed())
+
+	registrar, err := provision.NewRegistrar(settings.Registration, settings.Region)
+	Expect(err).NotTo(HaveOccurred(), "choosing the registration strategy")
+
+	client = awsclient.NewECS(settings.Endpoint)
+	raw = awsclient.NewRaw(settings.Endpoint)
+	prov = provision.New(client, registrar)
+})
