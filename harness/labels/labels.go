@@ -4,21 +4,21 @@
 // --label-filter='documented && !default-cluster'.
 package labels
 
-import . "github.com/onsi/ginkgo/v2"
+import "github.com/onsi/ginkgo/v2"
 
 // Evidence levels. Every spec carries exactly one.
 var (
 	// Documented: the API reference, the Smithy model or the ECS developer guide says so.
 	// Asserted hard.
-	Documented = Label(EvidenceDocumented)
+	Documented = ginkgo.Label(EvidenceDocumented)
 
 	// Observed: seen on real AWS in public reports. The error code is asserted hard, the
 	// message loosely.
-	Observed = Label(EvidenceObserved)
+	Observed = ginkgo.Label(EvidenceObserved)
 
 	// Inferred: no public source gives AWS's exact answer. The spec accepts the plausible set
 	// of answers, never a 5xx, and says in its text that the exact answer is unconfirmed.
-	Inferred = Label(EvidenceInferred)
+	Inferred = ginkgo.Label(EvidenceInferred)
 )
 
 // The evidence label values.
@@ -32,11 +32,11 @@ const (
 var (
 	// DefaultCluster: the spec creates, uses or needs the absence of the cluster named
 	// "default", which every process shares; such specs are also Serial.
-	DefaultCluster = Label(CapabilityDefaultCluster)
+	DefaultCluster = ginkgo.Label(CapabilityDefaultCluster)
 
 	// TaskState: the spec needs a task held in a given state, which the suite reaches by
 	// playing the ECS agent (SubmitTaskStateChange).
-	TaskState = Label(CapabilityTaskState)
+	TaskState = ginkgo.Label(CapabilityTaskState)
 )
 
 // The capability label values.

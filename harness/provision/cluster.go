@@ -7,7 +7,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	"github.com/aws/aws-sdk-go-v2/service/ecs/types"
-	. "github.com/onsi/gomega"
 )
 
 // DefaultClusterName is the cluster ECS assumes when a call names none.
@@ -17,12 +16,13 @@ const DefaultClusterName = "default"
 func (p *Provisioner) NewCluster(ctx context.Context) *types.Cluster {
 	name := p.Name("cluster")
 	out, err := p.ECS.CreateCluster(ctx, &ecs.CreateClusterInput{ClusterName: aws.String(name)})
-	Expect(err).WithOffset(1).NotTo(HaveOccurred(), "provision: CreateCluster %s", name)
-	Expect(out.Cluster).WithOffset(1).NotTo(BeNil(), "provision: CreateCluster %s answered "+
-		"no cluster", name)
+	mustSucceed(err, "provision: CreateCluster %s", name)
+	must(out.Cluster != nil, "provision: CreateCluster %s answered no cluster", name)
 
 	logf("cluster %s created", name)
-	deferCleanup("cluster "+name, func(ctx context.Context) error { return p.deleteCluster(ctx, name) })
+	deferCleanup("cluster "+name, func(ctx context.Context) error {
+		return p.deleteCluster(ctx, name)
+	})
 	return out.Cluster
 }
 
@@ -31,7 +31,7 @@ func (p *Provisioner) HasDefaultCluster(ctx context.Context) bool {
 	out, err := p.ECS.DescribeClusters(ctx, &ecs.DescribeClustersInput{
 		Clusters: []string{DefaultClusterName},
 	})
-	Expect(err).WithOffset(1).NotTo(HaveOccurred(), "provision: DescribeClusters default")
+	mustSucceed(err, "provision: DescribeClusters default")
 	for _, c := range out.Clusters {
 		if aws.ToString(c.Status) == "ACTIVE" {
 			return true
@@ -51,7 +51,7 @@ func (p *Provisioner) EnsureDefaultCluster(ctx context.Context) {
 	_, err := p.ECS.CreateCluster(ctx, &ecs.CreateClusterInput{
 		ClusterName: aws.String(DefaultClusterName),
 	})
-	Expect(err).WithOffset(1).NotTo(HaveOccurred(), "provision: CreateCluster default")
+	mustSucceed(err, "provision: CreateCluster default")
 
 	logf("cluster default created")
 	deferCleanup("cluster default", func(ctx context.Context) error {

@@ -8,7 +8,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	"github.com/aws/aws-sdk-go-v2/service/ecs/types"
-	. "github.com/onsi/gomega"
 )
 
 // Default capacity of a provisioned container instance: room for several of the suite's
@@ -42,16 +41,12 @@ func (i *Instance) ID() string {
 // deregisters it (with force) after the spec unless the spec already did.
 func (p *Provisioner) NewInstance(ctx context.Context, cluster string) *Instance {
 	identity, err := p.Registrar.NewIdentity(ctx)
-	Expect(err).WithOffset(1).NotTo(HaveOccurred(), "provision: %s identity",
-		p.Registrar.Name())
+	mustSucceed(err, "provision: %s identity", p.Registrar.Name())
 
 	out, err := p.ECS.RegisterContainerInstance(ctx, p.registration(cluster, identity))
-	Expect(err).WithOffset(1).NotTo(HaveOccurred(),
-		"provision: RegisterContainerInstance in %s", cluster)
-	Expect(out.ContainerInstance).WithOffset(1).NotTo(BeNil(),
-		"provision: RegisterContainerInstance answered no containerInstance")
-	Expect(out.ContainerInstance.ContainerInstanceArn).WithOffset(1).NotTo(BeNil(),
-		"provision: RegisterContainerInstance answered no containerInstanceArn")
+	mustSucceed(err, "provision: RegisterContainerInstance in %s", cluster)
+	must(out.ContainerInstance != nil && out.ContainerInstance.ContainerInstanceArn != nil,
+		"provision: RegisterContainerInstance in %s answered no containerInstanceArn", cluster)
 
 	instance := &Instance{Registered: out.ContainerInstance, Cluster: cluster, Identity: identity}
 	logf("container instance %s registered in %s", instance.ARN(), cluster)
@@ -72,7 +67,8 @@ func (p *Provisioner) Reregister(ctx context.Context, instance *Instance) (
 }
 
 // registration is the RegisterContainerInstance request an ECS agent sends.
-func (p *Provisioner) registration(cluster string, identity Identity) *ecs.RegisterContainerInstanceInput {
+func (p *Provisioner) registration(cluster string,
+	identity Identity) *ecs.RegisterContainerInstanceInput {
 	return &ecs.RegisterContainerInstanceInput{
 		Cluster:                           aws.String(cluster),
 		InstanceIdentityDocument:          aws.String(identity.Document),

@@ -6,30 +6,29 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	"github.com/aws/aws-sdk-go-v2/service/ecs/types"
-	. "github.com/onsi/gomega"
 )
 
 // The readers below fetch state that specs assert on. Each fails the spec when the read itself
 // fails: a spec cannot judge state it cannot see.
 
 // DescribeInstance returns the container instance arn of cluster, which must be found.
-func (p *Provisioner) DescribeInstance(ctx context.Context, cluster, arn string) types.ContainerInstance {
+func (p *Provisioner) DescribeInstance(ctx context.Context,
+	cluster, arn string) types.ContainerInstance {
 	out, err := p.ECS.DescribeContainerInstances(ctx, &ecs.DescribeContainerInstancesInput{
 		Cluster:            aws.String(cluster),
 		ContainerInstances: []string{arn},
 	})
-	Expect(err).WithOffset(1).NotTo(HaveOccurred(), "DescribeContainerInstances %s", arn)
-	Expect(out.Failures).WithOffset(1).To(BeEmpty(), "DescribeContainerInstances %s", arn)
-	Expect(out.ContainerInstances).WithOffset(1).To(HaveLen(1),
-		"DescribeContainerInstances %s", arn)
+	mustSucceed(err, "DescribeContainerInstances %s", arn)
+	must(len(out.Failures) == 0, "DescribeContainerInstances %s", arn)
+	must(len(out.ContainerInstances) == 1, "DescribeContainerInstances %s", arn)
 	return out.ContainerInstances[0]
 }
 
 // DescribeCluster returns cluster, which must be found.
 func (p *Provisioner) DescribeCluster(ctx context.Context, cluster string) types.Cluster {
 	out, err := p.ECS.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: []string{cluster}})
-	Expect(err).WithOffset(1).NotTo(HaveOccurred(), "DescribeClusters %s", cluster)
-	Expect(out.Clusters).WithOffset(1).To(HaveLen(1), "DescribeClusters %s", cluster)
+	mustSucceed(err, "DescribeClusters %s", cluster)
+	must(len(out.Clusters) == 1, "DescribeClusters %s", cluster)
 	return out.Clusters[0]
 }
 
@@ -43,7 +42,7 @@ func (p *Provisioner) ListInstances(ctx context.Context, cluster string,
 	pages := ecs.NewListContainerInstancesPaginator(p.ECS, input)
 	for pages.HasMorePages() {
 		page, err := pages.NextPage(ctx)
-		Expect(err).WithOffset(1).NotTo(HaveOccurred(), "ListContainerInstances %s", cluster)
+		mustSucceed(err, "ListContainerInstances %s", cluster)
 		arns = append(arns, page.ContainerInstanceArns...)
 	}
 	return arns
@@ -55,9 +54,9 @@ func (p *Provisioner) DescribeTask(ctx context.Context, cluster, arn string) *ty
 		Cluster: aws.String(cluster),
 		Tasks:   []string{arn},
 	})
-	Expect(err).WithOffset(1).NotTo(HaveOccurred(), "DescribeTasks %s", arn)
-	Expect(out.Failures).WithOffset(1).To(BeEmpty(), "DescribeTasks %s", arn)
-	Expect(out.Tasks).WithOffset(1).To(HaveLen(1), "DescribeTasks %s", arn)
+	mustSucceed(err, "DescribeTasks %s", arn)
+	must(len(out.Failures) == 0, "DescribeTasks %s", arn)
+	must(len(out.Tasks) == 1, "DescribeTasks %s", arn)
 	return &out.Tasks[0]
 }
 
@@ -70,7 +69,7 @@ func (p *Provisioner) ListTasks(ctx context.Context, cluster string,
 	pages := ecs.NewListTasksPaginator(p.ECS, input)
 	for pages.HasMorePages() {
 		page, err := pages.NextPage(ctx)
-		Expect(err).WithOffset(1).NotTo(HaveOccurred(), "ListTasks %s", cluster)
+		mustSucceed(err, "ListTasks %s", cluster)
 		arns = append(arns, page.TaskArns...)
 	}
 	return arns

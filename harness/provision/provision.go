@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
-	. "github.com/onsi/ginkgo/v2"
+	"github.com/onsi/ginkgo/v2"
 )
 
 // cleanupTimeout bounds each teardown call, so that a dead endpoint cannot hold a run.
@@ -40,7 +40,7 @@ func New(client *ecs.Client, registrar Registrar) *Provisioner {
 	return &Provisioner{
 		ECS:       client,
 		Registrar: registrar,
-		prefix:    fmt.Sprintf("conf-%s-p%d", hex.EncodeToString(tag), GinkgoParallelProcess()),
+		prefix:    fmt.Sprintf("conf-%s-p%d", hex.EncodeToString(tag), ginkgo.GinkgoParallelProcess()),
 	}
 }
 
@@ -51,14 +51,30 @@ func (p *Provisioner) Name(kind string) string {
 
 // logf writes one line about one provisioning event; Ginkgo shows it with a failing spec.
 func logf(format string, args ...any) {
-	GinkgoWriter.Printf("provision: "+format+"\n", args...)
+	ginkgo.GinkgoWriter.Printf("provision: "+format+"\n", args...)
+}
+
+// mustSucceed fails the spec that called a provisioning method, pointing at the spec's
+// line, when a call the method made failed.
+func mustSucceed(err error, format string, args ...any) {
+	if err != nil {
+		ginkgo.Fail(fmt.Sprintf(format, args...)+": "+err.Error(), 2)
+	}
+}
+
+// must fails the spec that called a provisioning method when an answer lacks what the method
+// needs.
+func must(ok bool, format string, args ...any) {
+	if !ok {
+		ginkgo.Fail(fmt.Sprintf(format, args...), 2)
+	}
 }
 
 // deferCleanup registers a teardown step that runs with its own bounded context (the spec's
 // may be cancelled by then) and only logs what fails: a spec's verdict is about the behaviour
 // it checks, and a step that fails here usually means the spec already removed the thing.
 func deferCleanup(what string, step func(ctx context.Context) error) {
-	DeferCleanup(func() {
+	ginkgo.DeferCleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), cleanupTimeout)
 		defer cancel()
 		if err := step(ctx); err != nil {

@@ -7,7 +7,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 	"github.com/aws/aws-sdk-go-v2/service/ecs/types"
-	. "github.com/onsi/gomega"
+	"github.com/onsi/gomega"
 )
 
 // Needs of the suite's task definition: small, so that several tasks fit on one instance.
@@ -32,10 +32,9 @@ func (p *Provisioner) NewTaskDefinition(ctx context.Context) *types.TaskDefiniti
 			Command:   []string{"sleep", "3600"},
 		}},
 	})
-	Expect(err).WithOffset(1).NotTo(HaveOccurred(), "provision: RegisterTaskDefinition %s",
+	mustSucceed(err, "provision: RegisterTaskDefinition %s",
 		family)
-	Expect(out.TaskDefinition).WithOffset(1).NotTo(BeNil(),
-		"provision: RegisterTaskDefinition answered no taskDefinition")
+	must(out.TaskDefinition != nil, "provision: RegisterTaskDefinition answered no taskDefinition")
 
 	arn := aws.ToString(out.TaskDefinition.TaskDefinitionArn)
 	logf("task definition %s registered", arn)
@@ -59,10 +58,10 @@ func (p *Provisioner) StartTask(ctx context.Context, instance *Instance,
 		TaskDefinition:     taskDefinition.TaskDefinitionArn,
 		StartedBy:          aws.String("conformance"),
 	})
-	Expect(err).WithOffset(1).NotTo(HaveOccurred(), "provision: StartTask on %s", instance.ARN())
-	Expect(out.Failures).WithOffset(1).To(BeEmpty(), "provision: StartTask on %s failed",
+	mustSucceed(err, "provision: StartTask on %s", instance.ARN())
+	must(len(out.Failures) == 0, "provision: StartTask on %s failed",
 		instance.ARN())
-	Expect(out.Tasks).WithOffset(1).To(HaveLen(1), "provision: StartTask answered no task")
+	must(len(out.Tasks) == 1, "provision: StartTask answered no task")
 
 	task := out.Tasks[0]
 	arn := aws.ToString(task.TaskArn)
@@ -99,13 +98,19 @@ func (p *Provisioner) RunningTask(ctx context.Context, instance *Instance,
 			"it on its own): %v", aws.ToString(task.TaskArn), err)
 	}
 
-	Eventually(func(g Gomega) {
-		current := p.DescribeTask(ctx, instance.Cluster, aws.ToString(task.TaskArn))
-		g.Expect(current.LastStatus).To(HaveValue(Equal("RUNNING")))
-		task = current
+	arn := aws.ToString(task.TaskArn)
+	gomega.Eventually(ctx, func(g gomega.Gomega) {
+		out, err := p.ECS.DescribeTasks(ctx, &ecs.DescribeTasksInput{
+			Cluster: aws.String(instance.Cluster),
+			Tasks:   []string{arn},
+		})
+		g.Expect(err).NotTo(gomega.HaveOccurred())
+		g.Expect(out.Tasks).To(gomega.HaveLen(1))
+		g.Expect(out.Tasks[0].LastStatus).To(gomega.HaveValue(gomega.Equal("RUNNING")))
+		task = &out.Tasks[0]
 	}).WithOffset(1).WithTimeout(10*time.Second).WithPolling(50*time.Millisecond).
-		Should(Succeed(), "provision: task %s never reached RUNNING: the endpoint neither "+
-			"runs tasks on its own nor accepts SubmitTaskStateChange", aws.ToString(task.TaskArn))
+		Should(gomega.Succeed(), "provision: task %s never reached RUNNING: the endpoint "+
+			"neither runs tasks on its own nor accepts SubmitTaskStateChange", arn)
 	return task
 }
 

@@ -34,16 +34,16 @@ func TestDeregisterContainerInstance(t *testing.T) {
 // checks that it answers; every process then talks to that one endpoint.
 var _ = SynchronizedBeforeSuite(func(ctx SpecContext) []byte {
 	chosen, err := endpoint.Load(os.Getenv)
-	Expect(err).NotTo(HaveOccurred(), "choosing the endpoint")
+	abortOn(err)
 
 	if chosen.URL == "" {
 		url, stop, err := endpoint.StartEmbedded(chosen.Region)
-		Expect(err).NotTo(HaveOccurred())
+		abortOn(err)
 		DeferCleanup(stop)
 		chosen.URL = url
 	}
 
-	Expect(endpoint.Preflight(ctx, awsclient.NewECS(chosen.Endpoint), chosen.URL)).To(Succeed())
+	abortOn(endpoint.Preflight(ctx, awsclient.NewECS(chosen.Endpoint), chosen.URL))
 	AddReportEntry("endpoint", chosen.URL+" ("+chosen.Source+")")
 
 	encoded, err := json.Marshal(chosen)
@@ -53,9 +53,17 @@ var _ = SynchronizedBeforeSuite(func(ctx SpecContext) []byte {
 	Expect(json.Unmarshal(encoded, &settings)).To(Succeed())
 
 	registrar, err := provision.NewRegistrar(settings.Registration, settings.Region)
-	Expect(err).NotTo(HaveOccurred(), "choosing the registration strategy")
+	abortOn(err)
 
 	client = awsclient.NewECS(settings.Endpoint)
 	raw = awsclient.NewRaw(settings.Endpoint)
 	prov = provision.New(client, registrar)
 })
+
+// abortOn stops the whole run when the endpoint cannot be tested, with the error's own
+// sentence (it names the endpoint or the setting at fault) rather than a dump of its fields.
+func abortOn(err error) {
+	if err != nil {
+		AbortSuite(err.Error(), 1)
+	}
+}

@@ -1,0 +1,53 @@
+// Command ecs-reference runs the reference ECS endpoint on a local port until interrupted.
+//
+// It prints exactly one line to stdout once the port is open,
+//
+//	ecs-reference listening on http://127.0.0.1:PORT
+//
+// so a script can wait for that line and read the URL from it. Each request is logged to
+// stderr unless -quiet is given. SIGINT or SIGTERM stops it gracefully.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/ecs-conformance/deregister/harness/reference"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:0", "address to listen on; port 0 picks a free port")
+	region := flag.String("region", reference.DefaultRegion, "region of every ARN")
+	account := flag.String("account", reference.DefaultAccountID, "account ID of every ARN")
+	quiet := flag.Bool("quiet", false, "do not log requests to stderr")
+	flag.Parse()
+
+	opts := reference.Options{Region: *region, AccountID: *account}
+	if !*quiet {
+		opts.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	if err := run(*addr, opts); err != nil {
+		fmt.Fprintln(os.Stderr, "ecs-reference:", err)
+		os.Exit(1)
+	}
+}
+
+// run serves until a stop signal arrives, then shuts down.
+func run(addr string, opts reference.Options) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	running, err := reference.New(opts).Listen(addr)
+	if err != nil {
+		return err
+	}
+	fmt.Println("ecs-reference listening on " + running.URL)
+
+	<-ctx.Done()
+	return running.Close()
+}

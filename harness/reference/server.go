@@ -1,0 +1,140 @@
+// Package reference is an in-memory implementation of the part of the Amazon ECS control plane
+// that DeregisterContainerInstance touches: clusters, container instances, task definitions and
+// tasks. It speaks the awsJson1_1 protocol exactly as ECS does, so the AWS SDKs talk to it
+// unmodified, and it is the faithful endpoint that the conformance suite's expectations are
+// checked against before they are run on other emulators.
+//
+// There is no simulated ECS agent: a task stays PENDING until a client reports it RUNNING
+// through SubmitTaskStateChange, as it would on an instance whose agent is not running.
+package reference
+
+import (
+	"cmp"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// Defaults applied by New to the zero fields of Options.
+const (
+	DefaultRegion       = "us-east-1"
+	DefaultAccountID    = "123456789012"
+	DefaultMaxBodyBytes = 1 << 20
+)
+
+// Options configures a Server. The zero value is usable: every field has a default.
+type Options struct {
+	// Region goes into every ARN and is the only region accepted in ARNs; default us-east-1.
+	Region string
+	// AccountID goes into every ARN and is the only account accepted; default 123456789012.
+	AccountID string
+	// Now is the clock behind every timestamp and the one-hour window in which a deregistered
+	// container instance stays describable; default time.Now. Tests inject a fake clock.
+	Now func() time.Time
+	// MaxBodyBytes bounds a request body; a larger one is refused with 413. Default 1 MiB.
+	MaxBodyBytes int64
+	// Logger receives one line per request (operation, status, error code, duration) and any
+	// recovered panic. Nil discards everything.
+	Logger *slog.Logger
+}
+
+// Server is the reference ECS endpoint. It implements http.Handler and is safe for
+// concurrent use: a single mutex serialises every operation, which keeps reasoning about the
+// state trivial and is fast enough for a test endpoint.
+type Server struct {
+	opts     Options
+	log      *slog.Logger
+	handlers map[string]handler
+
+	mu       sync.Mutex
+	clusters map[string]*cluster          // by name, INACTIVE ones included; guarded by mu
+	families map[string][]*taskDefinition // revisions by family, index = revision-1; guarded by mu
+}
+
+// New returns a Server with no clusters, not even `default`: like ECS, only CreateCluster
+// creates clusters.
+func New(opts Options) *Server {
+	opts.Region = cmp.Or(opts.Region, DefaultRegion)
+	opts.AccountID = cmp.Or(opts.AccountID, DefaultAccountID)
+	opts.MaxBodyBytes = cmp.Or(opts.MaxBodyBytes, DefaultMaxBodyBytes)
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+
+	return &Server{
+		opts:     opts,
+		log:      opts.Logger,
+		handlers: operations(),
+		clusters: map[string]*cluster{},
+		families: map[string][]*taskDefinition{},
+	}
+}
+
+// ServeHTTP answers one awsJson1_1 request and logs it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	requestID := uuid.NewString()
+
+	op, payload, err := s.handle(w, r)
+	status, code := writeAnswer(w, requestID, payload, err)
+
+	attrs := []any{"id", requestID, "op", op, "status", status, "duration", time.Since(start)}
+	if err != nil {
+		attrs = append(attrs, "error", code, "message", err.Error())
+	}
+	s.log.Info("request", attrs...)
+}
+
+// handle checks the request against the protocol, then runs the operation it names. It
+// returns the operation name (empty when unknown) for the log line.
+func (s *Server) handle(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		return "", nil, methodNotAllowed(r.Method)
+	}
+
+	op, err := operationName(r.Header.Get("X-Amz-Target"))
+	if err != nil {
+		return "", nil, err
+	}
+	run, ok := s.handlers[op]
+	if !ok {
+		return op, nil, unknownOperation(op)
+	}
+
+	if err := checkContentType(r.Header.Get("Content-Type")); err != nil {
+		return op, nil, err
+	}
+	body, err := readBody(w, r, s.opts.MaxBodyBytes)
+	if err != nil {
+		return op, nil, err
+	}
+
+	payload, err := s.invoke(op, run, body)
+	return op, payload, err
+}
+
+// invoke runs an operation. A panic becomes a 500 ServerException, so one bug answers one
+// request badly instead of killing the endpoint under a whole suite.
+func (s *Server) invoke(op string, run handler, body []byte) (payload []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("operation panicked", "op", op, "panic", p, "stack", string(debug.Stack()))
+			payload, err = nil, serverError()
+		}
+	}()
+
+	return run(s, body)
+}
+
+// now is the injected clock.
+func (s *Server) now() time.Time {
+	return s.opts.Now()
+}
