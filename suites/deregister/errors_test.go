@@ -77,7 +77,7 @@ var _ = Describe("Errors", func() {
 			Expect(before).To(HavePrefix("status=ACTIVE "))
 		})
 
-	DescribeTable("[F5] a malformed identifier: 400 InvalidParameterException",
+	DescribeTable("a malformed identifier: 400 InvalidParameterException",
 		func(ctx SpecContext, malform func(arn string) string) {
 			_, err := deregister(ctx, cluster, malform(instance.ARN()), nil)
 			Expect(err).To(awserr.BeAPIError(400, "InvalidParameterException"))
@@ -124,7 +124,7 @@ var _ = Describe("Errors", func() {
 			expectUnchanged(ctx)
 		})
 
-	DescribeTable("[F8] a body the server cannot read: 400 in AWS's error shape (the exact "+
+	DescribeTable("a body the server cannot read: 400 in AWS's error shape (the exact "+
 		"code is unconfirmed), and nothing changes",
 		func(ctx SpecContext, body func() []byte) {
 			answer, err := raw.Call(ctx, "DeregisterContainerInstance", body())
@@ -146,7 +146,7 @@ var _ = Describe("Errors", func() {
 		}),
 	)
 
-	DescribeTable("[F10] every error answer has the awsJson shape: its status, a JSON body "+
+	DescribeTable("every error answer has the awsJson shape: its status, a JSON body "+
 		"with __type and message, x-amzn-RequestId, the awsJson content type",
 		func(ctx SpecContext, body func() []byte, status int, codes ...string) {
 			answer, err := raw.Call(ctx, "DeregisterContainerInstance", body())
