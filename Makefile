@@ -27,7 +27,7 @@ ifneq ($(LABELS),)
 GINKGO_FLAGS += --label-filter='$(LABELS)'
 endif
 
-.PHONY: conformance test unit suite lint build clean
+.PHONY: conformance test unit suite selfcheck lint build clean
 
 ## conformance: run the suite against the chosen endpoint (default: the embedded reference)
 conformance:
@@ -36,15 +36,20 @@ conformance:
 		--json-report=report.json --junit-report=junit.xml ./suites/...
 	@echo "reports: $(REPORTS)/report.json $(REPORTS)/junit.xml"
 
-## test: the project's own tests: lint, unit tests under the race detector, and the whole
-## suite against the reference endpoint in parallel under the race detector
-test: lint unit suite
+## test: the project's own tests: lint, unit tests under the race detector, the whole suite
+## against the reference endpoint in parallel under the race detector, and the self-check
+test: lint unit suite selfcheck
 
 unit:
 	$(GO) test -race -count=1 ./harness/... ./fixtures/...
 
 suite:
 	$(GINKGO) -p -race --timeout=15m ./suites/...
+
+## selfcheck: prove every spec can fail: run the suite against the reference with each of its
+## defects and check the outcome against fixtures/selfcheck/kills.txt
+selfcheck:
+	$(GO) run ./harness/cmd/selfcheck -kills fixtures/selfcheck/kills.txt
 
 ## lint: formatting, go vet and staticcheck
 lint:

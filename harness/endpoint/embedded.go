@@ -7,9 +7,12 @@ import (
 )
 
 // StartEmbedded starts the project's reference endpoint in this process on a free loopback
-// port, and returns its URL and the function that stops it.
-func StartEmbedded(region string) (url string, stop func() error, err error) {
-	running, err := reference.New(reference.Options{Region: region}).Listen("127.0.0.1:0")
+// port, with the defects given (none, but for the mutation self-check), and returns its URL
+// and the function that stops it.
+func StartEmbedded(region string, defects []reference.Defect) (url string, stop func() error,
+	err error) {
+	options := reference.Options{Region: region, Defects: defects}
+	running, err := reference.New(options).Listen("127.0.0.1:0")
 	if err != nil {
 		return "", nil, fmt.Errorf("starting the embedded reference endpoint: %w", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ecs-conformance/deregister/harness/awsclient"
+	"github.com/ecs-conformance/deregister/harness/reference"
 )
 
 // The environment variables a run reads. EnvSDKEndpoint and EnvSDKGlobalEndpoint are the AWS
@@ -22,6 +23,7 @@ const (
 	EnvTimeout           = "ECS_CONFORMANCE_TIMEOUT"
 	EnvRegistration      = "ECS_CONFORMANCE_REGISTRATION"
 	EnvAllowRealAWS      = "ECS_CONFORMANCE_ALLOW_REAL_AWS"
+	EnvDefects           = "ECS_CONFORMANCE_REFERENCE_DEFECTS"
 )
 
 // Embedded names the source of settings when no endpoint was given: the run starts the
@@ -42,6 +44,10 @@ type Settings struct {
 
 	// AllowRealAWS is the explicit opt-in to talk to an amazonaws.com endpoint.
 	AllowRealAWS bool
+
+	// Defects are the emulator bugs the embedded reference is started with, for the mutation
+	// self-check only. They cannot be combined with an endpoint of one's own.
+	Defects []reference.Defect
 }
 
 // Load resolves the settings from getenv (os.Getenv in a run, a map in tests) and applies the
@@ -89,6 +95,18 @@ func Load(getenv func(string) string) (Settings, error) {
 		s.AllowRealAWS = true
 	default:
 		return Settings{}, fmt.Errorf("%s=%q: want yes or no", EnvAllowRealAWS, value)
+	}
+
+	if value := getenv(EnvDefects); value != "" {
+		defects, err := reference.ParseDefects(value)
+		if err != nil {
+			return Settings{}, fmt.Errorf("%s: %w", EnvDefects, err)
+		}
+		if s.URL != "" {
+			return Settings{}, fmt.Errorf("%s applies to the embedded reference only, but %s "+
+				"names an endpoint", EnvDefects, s.Source)
+		}
+		s.Defects = defects
 	}
 
 	return s, Guard(s.URL, s.AllowRealAWS, getenv)

@@ -58,7 +58,7 @@ func (s *Server) deleteCluster(req *deleteClusterRequest) (any, error) {
 	}
 
 	for _, i := range c.instanceOrder {
-		if i.status != statusInactive {
+		if i.status != statusInactive && !s.has(DefectDeleteIgnoresInstance) { // Defect.
 			return nil, clientFault(codeInstancesStillActive,
 				"The Cluster cannot be deleted while Container Instances are active or draining.")
 		}

@@ -1,6 +1,7 @@
 package reference
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 )
@@ -58,6 +59,17 @@ func clusterNotFound() error {
 // well-formed ARN of the expected kind in this region and account.
 func invalidIdentifier(text string) error {
 	return invalidParameter("Invalid identifier: %s", text)
+}
+
+// errInstanceNotFound marks the answer to a container instance this endpoint does not know.
+var errInstanceNotFound = errors.New("container instance not found")
+
+// instanceNotFound answers an unknown container instance. The exact AWS answer is
+// unconfirmed (the conformance suite accepts ClientException or InvalidParameterException);
+// InvalidParameterException is chosen here.
+func instanceNotFound(id string) error {
+	return fmt.Errorf("%w: %w", errInstanceNotFound,
+		invalidParameter("Container instance not found: %s", id))
 }
 
 // blank reports a required member that is absent, null or empty.

@@ -54,6 +54,9 @@ func (s *Server) clusterName(ident string) (string, error) {
 
 	name := ident
 	if strings.HasPrefix(ident, "arn:") {
+		if s.has(DefectClusterARNRefused) {
+			return "", clusterNotFound() // Defect: the ARN is looked up as a name.
+		}
 		segments, ok := s.arnSegments(ident)
 		if !ok || len(segments) != 2 || segments[0] != kindCluster {
 			return "", invalidIdentifier(ident)
@@ -84,13 +87,22 @@ func (s *Server) activeCluster(ident string) (*cluster, error) {
 // cluster c to its bare ID. A bare ID has no slash and is not an ARN; an ARN must be
 // `<kind>/<cluster>/<id>` and name c itself.
 func (s *Server) memberID(c *cluster, kind, ident string) (string, error) {
-	if ident != "" && !strings.Contains(ident, "/") && !strings.HasPrefix(ident, "arn:") {
+	bare := ident != "" && !strings.Contains(ident, "/") && !strings.HasPrefix(ident, "arn:")
+	switch {
+	case bare && s.has(DefectARNOnly):
+		return "", invalidIdentifier(ident) // Defect.
+	case bare:
 		return ident, nil
+	case s.has(DefectLenientIdentifiers):
+		return ident[strings.LastIndex(ident, "/")+1:], nil // Defect.
 	}
 
 	segments, ok := s.arnSegments(ident)
 	if !ok || len(segments) != 3 || segments[0] != kind || segments[1] == "" ||
 		segments[2] == "" {
+		if s.has(DefectMalformedIDIsClient) {
+			return "", clientError("Invalid identifier: %s", ident) // Defect.
+		}
 		return "", invalidIdentifier(ident)
 	}
 	if segments[1] != c.name {
@@ -127,9 +139,6 @@ func (s *Server) visibleInstance(c *cluster, id string) *instance {
 }
 
 // findInstance resolves the identifier of a single container instance in cluster c.
-//
-// The exact AWS answer to an unknown instance is unconfirmed (the conformance suite accepts
-// ClientException or InvalidParameterException); InvalidParameterException is chosen here.
 func (s *Server) findInstance(c *cluster, ident string) (*instance, error) {
 	id, err := s.memberID(c, kindContainerInstance, ident)
 	if err != nil {
@@ -137,7 +146,7 @@ func (s *Server) findInstance(c *cluster, ident string) (*instance, error) {
 	}
 	i := s.visibleInstance(c, id)
 	if i == nil {
-		return nil, invalidParameter("Container instance not found: %s", id)
+		return nil, instanceNotFound(id)
 	}
 	return i, nil
 }

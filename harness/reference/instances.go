@@ -90,7 +90,7 @@ func (s *Server) listContainerInstances(req *listContainerInstancesRequest) (any
 
 	var arns []string
 	for _, i := range c.instanceOrder {
-		wanted := i.status != statusInactive
+		wanted := i.status != statusInactive || s.has(DefectStillListed) // Defect.
 		if req.Status != "" {
 			wanted = i.status == req.Status
 		}
@@ -145,7 +145,7 @@ func (s *Server) updateContainerInstancesState(
 		case i == nil:
 			answer.Failures = append(answer.Failures,
 				failure{Arn: s.instanceARN(c.name, id), Reason: "MISSING"})
-		case i.status == statusInactive:
+		case i.status == statusInactive && !s.has(DefectUpdateReactivates): // Defect.
 			answer.Failures = append(answer.Failures,
 				failure{Arn: s.instanceARN(c.name, id), Reason: statusInactive})
 		default:

@@ -11,7 +11,13 @@ type handler func(s *Server, body []byte) ([]byte, error)
 func operation[Req any](run func(s *Server, req *Req) (any, error)) handler {
 	return func(s *Server, body []byte) ([]byte, error) {
 		var req Req
+		if s.has(DefectLenientTypes) {
+			body = coerceMembers(body)
+		}
 		if err := decodeBody(body, &req); err != nil {
+			if s.has(DefectBadJSON500) && !json.Valid(body) {
+				return nil, serverError() // Defect: the parser's error escapes as a 500.
+			}
 			return nil, err
 		}
 

@@ -74,6 +74,7 @@ func (s *Server) startTask(req *startTaskRequest) (any, error) {
 		switch {
 		case i == nil:
 			reason = "MISSING"
+		case i.status == statusInactive && s.has(DefectStartTaskOnInactive): // Defect.
 		case i.status != statusActive:
 			reason = i.status // INACTIVE or DRAINING, as ECS reports them
 		default:
@@ -130,7 +131,7 @@ func (s *Server) runTask(req *runTaskRequest) (any, error) {
 
 	var candidates []*instance
 	for _, i := range c.instanceOrder {
-		if i.status == statusActive {
+		if i.status == statusActive || s.has(DefectRunTaskOnInactive) { // Defect.
 			candidates = append(candidates, i)
 		}
 	}

@@ -122,8 +122,8 @@ func jsonKind(kind string) string {
 // writeAnswer sends the success payload or the error JSON with the headers every ECS
 // answer carries, and returns the status and error code for the log line. An error that is
 // not an API error is a bug of this endpoint, so it becomes a ServerException.
-func writeAnswer(w http.ResponseWriter, requestID string, payload []byte, err error) (int,
-	string) {
+func (s *Server) writeAnswer(w http.ResponseWriter, requestID string, payload []byte,
+	err error) (int, string) {
 	status, code := http.StatusOK, ""
 	if err != nil {
 		apiErr := &apiError{}
@@ -133,11 +133,18 @@ func writeAnswer(w http.ResponseWriter, requestID string, payload []byte, err er
 		status, code = apiErr.status, apiErr.code
 		// Two strings always encode, so there is no error to handle.
 		payload, _ = json.Marshal(errorBody{Type: apiErr.code, Message: apiErr.message})
+		if s.has(DefectErrorMessageKey) {
+			// Defect: the member is spelt as some emulators' JSON libraries spell it.
+			payload, _ = json.Marshal(map[string]string{"__type": apiErr.code,
+				"Message": apiErr.message})
+		}
 		w.Header().Set("X-Amzn-ErrorType", apiErr.code)
 	}
 
 	w.Header().Set("Content-Type", jsonContentType)
-	w.Header().Set("x-amzn-RequestId", requestID)
+	if err == nil || !s.has(DefectErrorWithoutID) { // Defect: errors lose their request ID.
+		w.Header().Set("x-amzn-RequestId", requestID)
+	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(payload)))
 	w.WriteHeader(status)
 	_, _ = w.Write(payload)

@@ -90,7 +90,10 @@ func (s *Server) reregister(c *cluster, req *registerContainerInstanceRequest,
 	if err != nil {
 		return nil, err
 	}
-	if i.status == statusInactive {
+	switch {
+	case i.status == statusInactive && s.has(DefectReregisterReactivates):
+		i.status = statusActive // Defect.
+	case i.status == statusInactive:
 		return nil, clientError("Container instance %s is inactive.",
 			s.instanceARN(c.name, i.id))
 	}

@@ -32,7 +32,8 @@ func (s *Server) renderCluster(c *cluster) wireCluster {
 		DefaultCapacityProviderStrategy: []struct{}{},
 	}
 	for _, i := range c.instanceOrder {
-		if i.registered() {
+		// Defect: INACTIVE instances are counted too.
+		if i.registered() || s.has(DefectCountNotDecremented) {
 			w.RegisteredContainerInstancesCount++
 		}
 	}

@@ -40,6 +40,9 @@ type Options struct {
 	// Logger receives one line per request (operation, status, error code, duration) and any
 	// recovered panic. Nil discards everything.
 	Logger *slog.Logger
+	// Defects switches on named emulator bugs, for the mutation self-check only (see
+	// Defect). Empty everywhere else.
+	Defects []Defect
 }
 
 // Server is the reference ECS endpoint. It implements http.Handler and is safe for
@@ -83,7 +86,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	requestID := uuid.NewString()
 
 	op, payload, err := s.handle(w, r)
-	status, code := writeAnswer(w, requestID, payload, err)
+	status, code := s.writeAnswer(w, requestID, payload, err)
 
 	attrs := []any{"id", requestID, "op", op, "status", status, "duration", time.Since(start)}
 	if err != nil {

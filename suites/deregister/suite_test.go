@@ -5,6 +5,7 @@ package deregister_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 
@@ -37,7 +38,7 @@ var _ = SynchronizedBeforeSuite(func(ctx SpecContext) []byte {
 	abortOn(err)
 
 	if chosen.URL == "" {
-		url, stop, err := endpoint.StartEmbedded(chosen.Region)
+		url, stop, err := endpoint.StartEmbedded(chosen.Region, chosen.Defects)
 		abortOn(err)
 		DeferCleanup(stop)
 		chosen.URL = url
@@ -45,6 +46,9 @@ var _ = SynchronizedBeforeSuite(func(ctx SpecContext) []byte {
 
 	abortOn(endpoint.Preflight(ctx, awsclient.NewECS(chosen.Endpoint), chosen.URL))
 	AddReportEntry("endpoint", chosen.URL+" ("+chosen.Source+")")
+	if len(chosen.Defects) > 0 {
+		AddReportEntry("defects", fmt.Sprint(chosen.Defects))
+	}
 
 	encoded, err := json.Marshal(chosen)
 	Expect(err).NotTo(HaveOccurred())

@@ -25,9 +25,16 @@ func main() {
 	region := flag.String("region", reference.DefaultRegion, "region of every ARN")
 	account := flag.String("account", reference.DefaultAccountID, "account ID of every ARN")
 	quiet := flag.Bool("quiet", false, "do not log requests to stderr")
+	defects := flag.String("defects", "", "comma-separated emulator bugs to switch on, for the "+
+		"mutation self-check only (never in normal use)")
 	flag.Parse()
 
-	opts := reference.Options{Region: *region, AccountID: *account}
+	parsed, err := reference.ParseDefects(*defects)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ecs-reference: -defects:", err)
+		os.Exit(2)
+	}
+	opts := reference.Options{Region: *region, AccountID: *account, Defects: parsed}
 	if !*quiet {
 		opts.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
