@@ -9,9 +9,9 @@ import (
 
 // Marks of the defect-by-spec table.
 const (
-	markKilled   = "x" // failed by the defect, as mapped
-	markExtra    = "+" // failed by the defect, not mapped
-	markMissed   = "o" // mapped, but the spec passed
+	markKilled    = "x" // failed by the defect, as mapped
+	markExtra     = "+" // failed by the defect, not mapped
+	markMissed    = "o" // mapped, but the spec passed
 	markUntouched = "." // neither
 )
 

@@ -170,4 +170,3 @@ func tail(out []byte, lines int) string {
 	all := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
 	return strings.Join(all[max(0, len(all)-lines):], "\n")
 }
-
