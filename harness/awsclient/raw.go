@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -84,21 +85,47 @@ func (r *Raw) Send(ctx context.Context, req Request) (*Response, error) {
 	if !req.OmitTarget {
 		httpReq.Header.Set("X-Amz-Target", valueOr(req.Target, TargetPrefix+req.Operation))
 	}
-	if err := r.sign(ctx, httpReq, req.Body); err != nil {
-		return nil, fmt.Errorf("raw %s: signing: %w", req.Operation, err)
+	return r.do(ctx, httpReq, req.Body)
+}
+
+// Replay sends a request written out in full elsewhere (the reference page's sample) to
+// this endpoint: its URL and Host become the endpoint's, its Content-Length the body's, and
+// it is signed afresh (X-Amz-Date and Authorization replaced). Every other header goes as
+// written.
+func (r *Raw) Replay(ctx context.Context, written *http.Request, body []byte) (*Response,
+	error) {
+	httpReq, err := http.NewRequestWithContext(ctx, written.Method, r.endpoint.URL+"/",
+		bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("replay: %w", err)
+	}
+	for name, values := range written.Header {
+		httpReq.Header[name] = values
+	}
+	httpReq.Header.Del("Authorization")
+	httpReq.Header.Del("X-Amz-Date")
+	httpReq.Header.Del("Content-Length")
+	return r.do(ctx, httpReq, body)
+}
+
+// do signs a request, sends it and reads the whole answer.
+func (r *Raw) do(ctx context.Context, req *http.Request, body []byte) (*Response, error) {
+	operation := strings.TrimPrefix(req.Header.Get("X-Amz-Target"), TargetPrefix)
+	if err := r.sign(ctx, req, body); err != nil {
+		return nil, fmt.Errorf("raw %s: signing: %w", operation, err)
 	}
 
-	answer, err := r.http.Do(httpReq)
+	answer, err := r.http.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("raw %s to %s: %w", req.Operation, r.endpoint.URL, err)
+		return nil, fmt.Errorf("raw %s to %s: %w", operation, r.endpoint.URL, err)
 	}
 	defer answer.Body.Close()
 
-	body, err := io.ReadAll(answer.Body)
+	read, err := io.ReadAll(answer.Body)
 	if err != nil {
-		return nil, fmt.Errorf("raw %s: reading the answer: %w", req.Operation, err)
+		return nil, fmt.Errorf("raw %s: reading the answer: %w", operation, err)
 	}
-	return &Response{Status: answer.StatusCode, Header: answer.Header, Body: body}, nil
+	return &Response{Status: answer.StatusCode, Header: answer.Header, Body: read}, nil
 }
 
 func (r *Raw) sign(ctx context.Context, req *http.Request, body []byte) error {

@@ -10,6 +10,16 @@ import (
 	"github.com/ecs-conformance/deregister/harness/awsclient"
 )
 
+// Wildcards for BeAPIError, for requests whose exact answer nobody has published: they still
+// must be answered with a client error in the awsJson shape.
+const (
+	// AnyClientStatus, given as the status, accepts any 4xx status.
+	AnyClientStatus = -4
+
+	// AnyCode, given as the only code, accepts any error code.
+	AnyCode = "*"
+)
+
 // BeAPIError succeeds when the actual value, an error returned by the SDK or a raw
 // *awsclient.Response, is an AWS API error with HTTP status and one of codes, and carries a
 // non-empty message. Giving several codes accepts any of them: that is how specs of inferred
@@ -60,21 +70,33 @@ func (m *apiErrorMatcher) mismatches(actual any) []string {
 	obs := m.observed
 	why := append([]string(nil), obs.Problems...)
 
-	if !slices.Contains(m.codes, obs.Code) {
+	if !m.codeMatches(obs.Code) {
 		why = append(why, fmt.Sprintf("code is %q", obs.Code))
 	}
-	if obs.Status != m.status {
+	if !m.statusMatches(obs.Status) {
 		why = append(why, fmt.Sprintf("HTTP status is %d", obs.Status))
 	}
 	if strings.TrimSpace(obs.Message) == "" {
 		why = append(why, "message is empty")
 	}
-	if _, isErr := actual.(error); isErr && slices.Contains(m.codes, obs.Code) {
+	if _, isErr := actual.(error); isErr && m.codeMatches(obs.Code) {
 		if _, modelled := typedErrors[obs.Code]; modelled && !obs.Typed {
 			why = append(why, fmt.Sprintf("the SDK did not return its type for %s", obs.Code))
 		}
 	}
 	return why
+}
+
+func (m *apiErrorMatcher) codeMatches(code string) bool {
+	return slices.Contains(m.codes, code) || (slices.Equal(m.codes, []string{AnyCode}) &&
+		code != "")
+}
+
+func (m *apiErrorMatcher) statusMatches(status int) bool {
+	if m.status == AnyClientStatus {
+		return status >= 400 && status < 500
+	}
+	return status == m.status
 }
 
 func (m *apiErrorMatcher) FailureMessage(any) string {
@@ -87,8 +109,14 @@ func (m *apiErrorMatcher) NegatedFailureMessage(any) string {
 }
 
 func (m *apiErrorMatcher) describe() string {
-	return fmt.Sprintf("an AWS API error with code %s, HTTP status %d and a message",
-		strings.Join(m.codes, " or "), m.status)
+	code, status := "code "+strings.Join(m.codes, " or "), fmt.Sprintf("HTTP status %d", m.status)
+	if slices.Equal(m.codes, []string{AnyCode}) {
+		code = "any code"
+	}
+	if m.status == AnyClientStatus {
+		status = "a 4xx HTTP status"
+	}
+	return fmt.Sprintf("an AWS API error with %s, %s and a message", code, status)
 }
 
 // String renders an observed answer on one line for failure messages.

@@ -167,3 +167,26 @@ func TestNormaliseCode(t *testing.T) {
 func expect(status int, codes ...string) func() *apiErrorMatcher {
 	return func() *apiErrorMatcher { return BeAPIError(status, codes...).(*apiErrorMatcher) }
 }
+
+func TestBeAPIErrorWildcards(t *testing.T) {
+	body := `{"__type":"RequestEntityTooLargeException","message":"too big"}`
+	header := withHeader("X-Amzn-ErrorType", "")
+	cases := []struct {
+		status    int
+		matcher   func() *apiErrorMatcher
+		wantMatch bool
+	}{
+		{413, expect(AnyClientStatus, AnyCode), true},
+		{413, expect(AnyClientStatus, "SerializationException"), false},
+		{500, expect(AnyClientStatus, AnyCode), false},
+		{413, expect(400, AnyCode), false},
+	}
+	for _, c := range cases {
+		resp := rawAnswer(t, answering(t, c.status, header, body))
+		m := c.matcher()
+		if got, _ := m.Match(resp); got != c.wantMatch {
+			t.Errorf("status %d, %s: Match = %t, want %t", c.status, m.describe(), got,
+				c.wantMatch)
+		}
+	}
+}

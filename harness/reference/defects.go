@@ -48,6 +48,14 @@ const (
 	DefectErrorWithoutID       Defect = "error-without-request-id"
 	DefectAnswerMissingMembers Defect = "answer-missing-members"
 	DefectAnswerWrongTypes     Defect = "answer-wrong-json-types"
+	DefectAnswerUnknownMember  Defect = "answer-unknown-member"
+
+	// The protocol.
+	DefectMissingTarget500   Defect = "missing-target-500"
+	DefectUnknownTargetOK    Defect = "unknown-target-200"
+	DefectContentTypeIgnored Defect = "content-type-ignored"
+	DefectEmptyBody500       Defect = "empty-body-500"
+	DefectNoBodyLimit        Defect = "no-body-limit"
 
 	// What the rest of the cluster makes of a deregistered instance.
 	DefectCountNotDecremented   Defect = "count-not-decremented"
@@ -88,6 +96,13 @@ var defectEffects = map[Defect]string{
 	DefectErrorWithoutID:       "error answers carry no x-amzn-RequestId",
 	DefectAnswerMissingMembers: "the answer lacks remainingResources and versionInfo",
 	DefectAnswerWrongTypes:     "the answer's version is a string, not a number",
+	DefectAnswerUnknownMember:  "the answer leaks a member ECS does not have (deregisteredAt)",
+
+	DefectMissingTarget500:   "a request without X-Amz-Target answers 500",
+	DefectUnknownTargetOK:    "an unknown operation answers 200 with an empty object",
+	DefectContentTypeIgnored: "any content type is accepted",
+	DefectEmptyBody500:       "an empty body answers 500",
+	DefectNoBodyLimit:        "bodies of any size are read and served",
 
 	DefectCountNotDecremented:   "the cluster keeps counting INACTIVE instances",
 	DefectStillListed:           "ListContainerInstances without a filter lists INACTIVE instances",
@@ -175,6 +190,9 @@ func (s *Server) reshape(answer containerInstanceAnswer) any {
 	}
 	if s.has(DefectAnswerWrongTypes) {
 		ci["version"] = fmt.Sprint(ci["version"])
+	}
+	if s.has(DefectAnswerUnknownMember) {
+		ci["deregisteredAt"] = ci["registeredAt"]
 	}
 	return generic
 }

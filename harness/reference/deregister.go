@@ -124,7 +124,8 @@ func (s *Server) deregistered(c *cluster, i *instance) any {
 				o.touch()
 			}
 		}
-	case s.has(DefectAnswerMissingMembers), s.has(DefectAnswerWrongTypes):
+	case s.has(DefectAnswerMissingMembers), s.has(DefectAnswerWrongTypes),
+		s.has(DefectAnswerUnknownMember):
 		return s.reshape(answer)
 	}
 	return answer

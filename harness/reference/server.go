@@ -105,19 +105,33 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (string, []byte,
 
 	op, err := operationName(r.Header.Get("X-Amz-Target"))
 	if err != nil {
+		if op == "" && r.Header.Get("X-Amz-Target") == "" && s.has(DefectMissingTarget500) {
+			return "", nil, serverError() // Defect.
+		}
 		return "", nil, err
 	}
 	run, ok := s.handlers[op]
 	if !ok {
+		if s.has(DefectUnknownTargetOK) {
+			return op, []byte("{}"), nil // Defect.
+		}
 		return op, nil, unknownOperation(op)
 	}
 
-	if err := checkContentType(r.Header.Get("Content-Type")); err != nil {
+	err = checkContentType(r.Header.Get("Content-Type"))
+	if err != nil && !s.has(DefectContentTypeIgnored) { // Defect: the check is skipped.
 		return op, nil, err
 	}
-	body, err := readBody(w, r, s.opts.MaxBodyBytes)
+	limit := s.opts.MaxBodyBytes
+	if s.has(DefectNoBodyLimit) {
+		limit = 1 << 40 // Defect.
+	}
+	body, err := readBody(w, r, limit)
 	if err != nil {
 		return op, nil, err
+	}
+	if len(body) == 0 && s.has(DefectEmptyBody500) {
+		return op, nil, serverError() // Defect.
 	}
 
 	payload, err := s.invoke(op, run, body)
