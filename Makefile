@@ -5,9 +5,19 @@
 GO          ?= go
 GINKGO      := $(GO) run github.com/onsi/ginkgo/v2/ginkgo
 STATICCHECK := $(GO) run honnef.co/go/tools/cmd/staticcheck
+REPORT      := $(GO) run ./harness/cmd/conformance-report
 
-# Where `make conformance` writes its reports.
+# Where `make conformance` writes its reports (the run folder).
 REPORTS ?= reports/latest
+
+# What `make conformance` tests. TARGET is a target file (see fixtures/targets/); without
+# one, the endpoint named by ECS_CONFORMANCE_ENDPOINT, AWS_ENDPOINT_URL_ECS or
+# ECS_CONFORMANCE_IMAGE; without those, the reference endpoint, run as REFERENCE says:
+# container (built from this repository; in process when no Docker engine answers) or
+# in-process. STRICT=-strict fails the gate on unexpected passes too.
+TARGET    ?=
+REFERENCE ?= container
+STRICT    ?=
 
 # Narrowing a run: ID=A1 runs the specs of one behaviour (A1, or A7 for A7a and A7b),
 # FOCUS is a regular expression over spec texts, LABELS a Ginkgo label filter
@@ -27,29 +37,44 @@ ifneq ($(LABELS),)
 GINKGO_FLAGS += --label-filter='$(LABELS)'
 endif
 
-.PHONY: conformance test unit suite selfcheck lint build clean
+.PHONY: conformance test unit suite suite-container selfcheck catalogue lint build clean
 
-## conformance: run the suite against the chosen endpoint (default: the embedded reference)
+## conformance: run the suite against the chosen endpoint, write the reports, and judge the
+## run with the regression gate (its verdict is the exit status)
 conformance:
-	@mkdir -p $(REPORTS)
-	$(GINKGO) $(GINKGO_FLAGS) --output-dir=$(REPORTS) \
+	@rm -rf $(REPORTS) && mkdir -p $(REPORTS)
+	-ECS_CONFORMANCE_REPORTS=$(abspath $(REPORTS)) ECS_CONFORMANCE_REFERENCE=$(REFERENCE) \
+		$(if $(TARGET),ECS_CONFORMANCE_TARGET=$(abspath $(TARGET))) \
+		$(GINKGO) $(GINKGO_FLAGS) --output-dir=$(REPORTS) \
 		--json-report=report.json --junit-report=junit.xml ./suites/...
-	@echo "reports: $(REPORTS)/report.json $(REPORTS)/junit.xml"
+	$(REPORT) render -run $(REPORTS) $(if $(TARGET),-target $(TARGET))
+	$(REPORT) gate -run $(REPORTS) $(if $(TARGET),-target $(TARGET)) $(STRICT)
 
 ## test: the project's own tests: lint, unit tests under the race detector, the whole suite
-## against the reference endpoint in parallel under the race detector, and the self-check
-test: lint unit suite selfcheck
+## against the reference endpoint in parallel (in process under the race detector, and in a
+## container), and the self-check
+test: lint unit suite suite-container selfcheck
 
 unit:
 	$(GO) test -race -count=1 ./harness/... ./fixtures/...
 
 suite:
-	$(GINKGO) -p -race --timeout=15m ./suites/...
+	ECS_CONFORMANCE_REFERENCE=in-process $(GINKGO) -p -race --timeout=15m ./suites/...
+
+suite-container:
+	ECS_CONFORMANCE_REFERENCE=container $(GINKGO) -p --timeout=15m ./suites/...
+	@leftovers=$$(docker ps -aq --filter label=org.ecs-conformance.managed); \
+		if [ -n "$$leftovers" ]; then echo "containers left behind: $$leftovers"; exit 1; fi
 
 ## selfcheck: prove every spec can fail: run the suite against the reference with each of its
 ## defects and check the outcome against fixtures/selfcheck/kills.txt
 selfcheck:
 	$(GO) run ./harness/cmd/selfcheck -kills fixtures/selfcheck/kills.txt
+
+## catalogue: regenerate suites/deregister/catalogue.md from the suite (a test fails when it
+## is stale)
+catalogue:
+	$(REPORT) catalogue
 
 ## lint: formatting, go vet and staticcheck
 lint:

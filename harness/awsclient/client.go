@@ -30,6 +30,10 @@ type Endpoint struct {
 
 	// Timeout bounds one request from dial to the last byte of the answer. Default 10s.
 	Timeout time.Duration
+
+	// Wrap, when set, wraps the transport of every client built for the endpoint: the suite
+	// records each spec's exchanges through it.
+	Wrap func(http.RoundTripper) http.RoundTripper `json:"-"`
 }
 
 func (e Endpoint) region() string {
@@ -55,6 +59,9 @@ func (e Endpoint) HTTPClient() *http.Client {
 		ResponseHeaderTimeout: e.timeout(),
 		MaxIdleConnsPerHost:   64,
 		IdleConnTimeout:       30 * time.Second,
+	}
+	if e.Wrap != nil {
+		return &http.Client{Transport: e.Wrap(transport), Timeout: e.timeout()}
 	}
 	return &http.Client{Transport: transport, Timeout: e.timeout()}
 }

@@ -3,13 +3,16 @@
 package endpoint
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"strings"
 	"time"
 
 	"github.com/ecs-conformance/deregister/harness/awsclient"
+	"github.com/ecs-conformance/deregister/harness/container"
 	"github.com/ecs-conformance/deregister/harness/reference"
+	"github.com/ecs-conformance/deregister/harness/target"
 )
 
 // The environment variables a run reads. EnvSDKEndpoint and EnvSDKGlobalEndpoint are the AWS
@@ -24,10 +27,22 @@ const (
 	EnvRegistration      = "ECS_CONFORMANCE_REGISTRATION"
 	EnvAllowRealAWS      = "ECS_CONFORMANCE_ALLOW_REAL_AWS"
 	EnvDefects           = "ECS_CONFORMANCE_REFERENCE_DEFECTS"
+	EnvReference         = "ECS_CONFORMANCE_REFERENCE"
+	EnvTarget            = "ECS_CONFORMANCE_TARGET"
+)
+
+// How the project's reference endpoint runs when no endpoint is named (EnvReference).
+const (
+	// InProcess runs it inside the suite's first process: the default, and the fastest.
+	InProcess = "in-process"
+
+	// InContainer builds it into an image and runs that in a container, as a user's
+	// emulator image would be run; without a Docker engine the run falls back to InProcess.
+	InContainer = "container"
 )
 
 // Embedded names the source of settings when no endpoint was given: the run starts the
-// project's reference endpoint in process.
+// project's reference endpoint, in process or in a container (see Reference).
 const Embedded = "embedded reference"
 
 // Settings are the resolved choices of a run.
@@ -44,6 +59,19 @@ type Settings struct {
 
 	// AllowRealAWS is the explicit opt-in to talk to an amazonaws.com endpoint.
 	AllowRealAWS bool
+
+	// Image is the emulator image to start and test, when EnvImage names one.
+	Image *container.Target
+
+	// Reference says how the reference endpoint runs when neither URL nor Image is set:
+	// InProcess or InContainer.
+	Reference string
+
+	// Target is the target file the run was given (EnvTarget), or nil.
+	Target *target.Target
+
+	// Capabilities are those the target claims; nil, without a target file, claims all.
+	Capabilities []string
 
 	// Defects are the emulator bugs the embedded reference is started with, for the mutation
 	// self-check only. They cannot be combined with an endpoint of one's own.
@@ -97,14 +125,39 @@ func Load(getenv func(string) string) (Settings, error) {
 		return Settings{}, fmt.Errorf("%s=%q: want yes or no", EnvAllowRealAWS, value)
 	}
 
+	image, named, err := container.TargetFromEnv(getenv)
+	if err != nil {
+		return Settings{}, err
+	}
+	if named {
+		if s.URL != "" {
+			return Settings{}, fmt.Errorf("both %s and %s name an endpoint; choose one",
+				s.Source, container.EnvImage)
+		}
+		s.Image, s.Source = &image, container.EnvImage
+	}
+
+	switch s.Reference = cmp.Or(getenv(EnvReference), InProcess); s.Reference {
+	case InProcess, InContainer:
+	default:
+		return Settings{}, fmt.Errorf("%s=%q: want %s or %s", EnvReference, s.Reference,
+			InProcess, InContainer)
+	}
+
+	if path := getenv(EnvTarget); path != "" {
+		if err := s.applyTargetFile(path); err != nil {
+			return Settings{}, err
+		}
+	}
+
 	if value := getenv(EnvDefects); value != "" {
 		defects, err := reference.ParseDefects(value)
 		if err != nil {
 			return Settings{}, fmt.Errorf("%s: %w", EnvDefects, err)
 		}
-		if s.URL != "" {
-			return Settings{}, fmt.Errorf("%s applies to the embedded reference only, but %s "+
-				"names an endpoint", EnvDefects, s.Source)
+		if s.Source != Embedded || s.Reference != InProcess {
+			return Settings{}, fmt.Errorf("%s applies to the in-process reference only",
+				EnvDefects)
 		}
 		s.Defects = defects
 	}

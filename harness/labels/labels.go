@@ -39,12 +39,22 @@ var (
 	TaskState = ginkgo.Label(CapabilityTaskState)
 )
 
-// The capability label values.
+// The capability label values. The last four name what sections D and E of the behaviours
+// need (services, load balancers, EC2, an agent that can be disconnected); no spec carries
+// them yet, but a target file may already claim them.
 const (
 	CapabilityDefaultCluster = "default-cluster"
 	CapabilityTaskState      = "task-state"
+	CapabilityServices       = "services"
+	CapabilityLoadBalancing  = "load-balancing"
+	CapabilityEC2            = "ec2"
+	CapabilityAgentControl   = "agent-control"
 )
 
+// Capabilities is the closed list of capabilities: labels of specs, and claims of targets.
+var Capabilities = []string{CapabilityDefaultCluster, CapabilityTaskState, CapabilityServices,
+	CapabilityLoadBalancing, CapabilityEC2, CapabilityAgentControl}
+
 // All is every label a conformance spec may carry.
-var All = []string{EvidenceDocumented, EvidenceObserved, EvidenceInferred,
-	CapabilityDefaultCluster, CapabilityTaskState}
+var All = append([]string{EvidenceDocumented, EvidenceObserved, EvidenceInferred},
+	Capabilities...)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/ecs-conformance/deregister/harness/behaviours"
 )
 
 // KillMap says, for each defect of the reference, which specs it must fail and no others.
@@ -36,7 +38,7 @@ func ParseKillMap(name string, r io.Reader) (KillMap, error) {
 				name, line, defect)
 		}
 		for _, id := range ids {
-			if specID.FindString("["+id+"]") != "["+id+"]" {
+			if !behaviours.ValidID(id) {
 				return nil, fmt.Errorf("%s:%d: %q is not a behaviour ID such as A1 or F5b",
 					name, line, id)
 			}

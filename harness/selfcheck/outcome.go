@@ -9,13 +9,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"regexp"
+	"slices"
 
 	"github.com/onsi/ginkgo/v2/types"
-)
 
-// specID matches the behaviour ID that starts every conformance spec's text, e.g. "[A7b]".
-var specID = regexp.MustCompile(`^\[([A-H][0-9]+[a-z]?)\]`)
+	"github.com/ecs-conformance/deregister/harness/behaviours"
+)
 
 // Verdict is what became of one spec in one run.
 type Verdict string
@@ -52,11 +51,11 @@ func ReadOutcome(path string) (Outcome, error) {
 				}
 				continue
 			}
-			match := specID.FindStringSubmatch(spec.LeafNodeText)
-			if match == nil {
+			id, ok := behaviours.SpecID(spec.LeafNodeText)
+			if !ok {
 				return nil, fmt.Errorf("%s: spec %q has no behaviour ID", path, spec.LeafNodeText)
 			}
-			outcome[match[1]] = verdictOf(spec.State)
+			outcome[id] = verdictOf(spec.State)
 		}
 	}
 	return outcome, nil
@@ -83,4 +82,17 @@ func (o Outcome) Failed() []string {
 	}
 	SortIDs(ids)
 	return ids
+}
+
+// SortIDs sorts behaviour IDs as a person reads them: A2 before A10, F5a before F5b.
+func SortIDs(ids []string) {
+	slices.SortFunc(ids, func(a, b string) int {
+		switch {
+		case behaviours.Less(a, b):
+			return -1
+		case behaviours.Less(b, a):
+			return 1
+		}
+		return 0
+	})
 }
