@@ -37,7 +37,8 @@ ifneq ($(LABELS),)
 GINKGO_FLAGS += --label-filter='$(LABELS)'
 endif
 
-.PHONY: conformance test unit suite suite-container selfcheck catalogue lint build clean
+.PHONY: conformance test unit suite suite-container selfcheck catalogue sdk-check lint build \
+	clean
 
 ## conformance: run the suite against the chosen endpoint, write the reports, and judge the
 ## run with the regression gate (its verdict is the exit status)
@@ -70,6 +71,12 @@ suite-container:
 ## defects and check the outcome against fixtures/selfcheck/kills.txt
 selfcheck:
 	$(GO) run ./harness/cmd/selfcheck -kills fixtures/selfcheck/kills.txt
+
+## sdk-check: run the suite with another version of the SDK's ECS client, without editing
+## go.mod, and compare with a run on the pinned version (SDK_VERSION=v1.104.0)
+sdk-check:
+	@test -n "$(SDK_VERSION)" || { echo "usage: make sdk-check SDK_VERSION=v1.104.0"; exit 2; }
+	$(GO) run ./harness/cmd/sdkcheck -version $(SDK_VERSION)
 
 ## catalogue: regenerate suites/deregister/catalogue.md from the suite (a test fails when it
 ## is stale)

@@ -34,6 +34,12 @@ type Row struct {
 	// Basis says what the row rests on when it checks no sentence of the page's behaviour
 	// paragraphs: the page's examples, or nothing on the page at all.
 	Basis string
+
+	// Outside, when set, names the test outside the conformance suite that checks the row,
+	// because no endpoint can break it: it is a property of the SDK, not of the endpoint,
+	// and a spec of it would pass against any endpoint (the self-check would call it
+	// vacuous).
+	Outside string
 }
 
 // Section is a letter of the table with its heading.

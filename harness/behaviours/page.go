@@ -125,11 +125,9 @@ var Page = []Sentence{
 	{Key: "errors.invalid-400", Where: "errors: InvalidParameterException",
 		Text: "HTTP Status Code: 400"},
 	{Key: "errors.server", Where: "errors: ServerException",
-		Text: "These errors are usually caused by a server issue.",
-		Gap:  "row F9 needs fault injection, which no endpoint offers yet"},
+		Text: "These errors are usually caused by a server issue."},
 	{Key: "errors.server-500", Where: "errors: ServerException",
-		Text: "HTTP Status Code: 500",
-		Gap:  "row F9 needs fault injection, which no endpoint offers yet"},
+		Text: "HTTP Status Code: 500"},
 }
 
 // SentenceByKey returns the page sentence with the given key, or a sentence whose text says

@@ -138,7 +138,9 @@ var Rows = []Row{
 	{ID: "G2", Title: "the answer has the shape of the page's sample response",
 		Evidence: documented, Basis: pageExample},
 	{ID: "G3", Title: "the SDK's serialised request matches a checked-in capture",
-		Evidence: "project's own contract", Basis: beyondPage},
+		Evidence: "project's own contract", Basis: beyondPage,
+		Outside: "TestSDKRequestsMatchGoldenCaptures in harness/wire, run by make test and " +
+			"by make sdk-check"},
 
 	{ID: "H1", Title: "N instances deregistered at once: all INACTIVE, count drops by N",
 		Evidence: inferred, Basis: beyondPage},

@@ -14,6 +14,9 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
 )
 
+// SDKModule is the module whose version reports name: the SDK's ECS client.
+const SDKModule = "github.com/aws/aws-sdk-go-v2/service/ecs"
+
 // userAgentVersion finds the ECS client's version in the User-Agent the SDK sends
 // ("... api/ecs#1.106.0 ...").
 var userAgentVersion = regexp.MustCompile(`api/ecs#(\S+)`)
