@@ -62,10 +62,10 @@ unit:
 suite:
 	ECS_CONFORMANCE_REFERENCE=in-process $(GINKGO) -p -race --timeout=15m ./suites/...
 
+# What the container runs leave behind (nothing) is checked by harness/e2e, per run: a
+# global look at the engine would see the containers of other runs going on at the same time.
 suite-container:
 	ECS_CONFORMANCE_REFERENCE=container $(GINKGO) -p --timeout=15m ./suites/...
-	@leftovers=$$(docker ps -aq --filter label=org.ecs-conformance.managed); \
-		if [ -n "$$leftovers" ]; then echo "containers left behind: $$leftovers"; exit 1; fi
 
 ## selfcheck: prove every spec can fail: run the suite against the reference with each of its
 ## defects and check the outcome against fixtures/selfcheck/kills.txt
