@@ -19,31 +19,31 @@ func lastSegment(ident string) string {
 
 // wireService is the JSON of a Service.
 type wireService struct {
-	ServiceArn              string                  `json:"serviceArn"`
-	ServiceName             string                  `json:"serviceName"`
-	ClusterArn              string                  `json:"clusterArn"`
-	Status                  string                  `json:"status"`
-	DesiredCount            int32                   `json:"desiredCount"`
-	RunningCount            int32                   `json:"runningCount"`
-	PendingCount            int32                   `json:"pendingCount"`
-	LaunchType              string                  `json:"launchType"`
-	TaskDefinition          string                  `json:"taskDefinition"`
-	LoadBalancers           []serviceLoadBalancer   `json:"loadBalancers"`
-	Deployments             []wireDeployment        `json:"deployments"`
-	Events                  []wireServiceEvent      `json:"events"`
-	CreatedAt               float64                 `json:"createdAt"`
-	SchedulingStrategy      string                  `json:"schedulingStrategy"`
-	DeploymentConfiguration wireDeploymentSettings  `json:"deploymentConfiguration"`
-	PlacementConstraints    []struct{}              `json:"placementConstraints"`
-	PlacementStrategy       []struct{}              `json:"placementStrategy"`
-	ServiceRegistries       []struct{}              `json:"serviceRegistries"`
-	PropagateTags           string                  `json:"propagateTags"`
-	Tags                    []tag                   `json:"tags"`
-	EnableECSManagedTags    bool                    `json:"enableECSManagedTags"`
-	EnableExecuteCommand    bool                    `json:"enableExecuteCommand"`
-	HealthCheckGracePeriod  *int32                  `json:"healthCheckGracePeriodSeconds,omitempty"`
-	DeploymentController    map[string]string       `json:"deploymentController"`
-	CapacityProviders       []struct{}              `json:"capacityProviderStrategy"`
+	ServiceArn              string                 `json:"serviceArn"`
+	ServiceName             string                 `json:"serviceName"`
+	ClusterArn              string                 `json:"clusterArn"`
+	Status                  string                 `json:"status"`
+	DesiredCount            int32                  `json:"desiredCount"`
+	RunningCount            int32                  `json:"runningCount"`
+	PendingCount            int32                  `json:"pendingCount"`
+	LaunchType              string                 `json:"launchType"`
+	TaskDefinition          string                 `json:"taskDefinition"`
+	LoadBalancers           []serviceLoadBalancer  `json:"loadBalancers"`
+	Deployments             []wireDeployment       `json:"deployments"`
+	Events                  []wireServiceEvent     `json:"events"`
+	CreatedAt               float64                `json:"createdAt"`
+	SchedulingStrategy      string                 `json:"schedulingStrategy"`
+	DeploymentConfiguration wireDeploymentSettings `json:"deploymentConfiguration"`
+	PlacementConstraints    []struct{}             `json:"placementConstraints"`
+	PlacementStrategy       []struct{}             `json:"placementStrategy"`
+	ServiceRegistries       []struct{}             `json:"serviceRegistries"`
+	PropagateTags           string                 `json:"propagateTags"`
+	Tags                    []tag                  `json:"tags"`
+	EnableECSManagedTags    bool                   `json:"enableECSManagedTags"`
+	EnableExecuteCommand    bool                   `json:"enableExecuteCommand"`
+	HealthCheckGracePeriod  *int32                 `json:"healthCheckGracePeriodSeconds,omitempty"`
+	DeploymentController    map[string]string      `json:"deploymentController"`
+	CapacityProviders       []struct{}             `json:"capacityProviderStrategy"`
 }
 
 // wireDeployment is the JSON of a service's Deployment. A service here has one, PRIMARY.
