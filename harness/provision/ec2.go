@@ -152,6 +152,6 @@ func (p *Provisioner) StopEC2(ctx context.Context, id string) {
 	mustSucceed(err, "StopInstances %s", id)
 	gomega.Eventually(ctx, func() ec2types.InstanceStateName {
 		return p.EC2State(ctx, id)
-	}).WithOffset(1).WithTimeout(ec2Wait).WithPolling(50 * time.Millisecond).
+	}).WithOffset(1).WithTimeout(ec2Wait).WithPolling(50*time.Millisecond).
 		Should(gomega.Equal(ec2types.InstanceStateNameStopped), "EC2 instance %s never stopped", id)
 }
