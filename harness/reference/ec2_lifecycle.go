@@ -68,10 +68,10 @@ func (s *Server) deregisterTerminated(ec2ID string, wasRunning bool) {
 			if i.ec2InstanceID != ec2ID || !i.registered() {
 				continue
 			}
-			// Defects: the stopped state or the disconnected agent is not looked at.
-			running := wasRunning || s.has(DefectTerminateStoppedDeregisters)
-			connected := !i.agentDisconnected || s.has(DefectTerminateIgnoresAgent)
-			if running && connected {
+			connected := !i.agentDisconnected || s.has(DefectTerminateIgnoresAgent) // Defect.
+			// Defect: a stopped instance is deregistered whatever its agent's state.
+			stoppedToo := !wasRunning && s.has(DefectTerminateStoppedDeregisters)
+			if wasRunning && connected || stoppedToo {
 				s.removeFromCluster(c, i, i.workload())
 			}
 		}
