@@ -23,12 +23,15 @@ func (p *Provisioner) NewWebTaskDefinition(ctx context.Context, cpu int32) *type
 		RequiresCompatibilities: []types.Compatibility{types.CompatibilityEc2},
 		NetworkMode:             types.NetworkModeBridge,
 		ContainerDefinitions: []types.ContainerDefinition{{
-			Name:         aws.String("web"),
-			Image:        aws.String("nginx:stable"),
-			Cpu:          cpu,
-			Memory:       aws.Int32(TaskMemory),
-			Essential:    aws.Bool(true),
-			PortMappings: []types.PortMapping{{ContainerPort: aws.Int32(WebPort), HostPort: aws.Int32(0)}},
+			Name:      aws.String("web"),
+			Image:     aws.String("nginx:stable"),
+			Cpu:       cpu,
+			Memory:    aws.Int32(TaskMemory),
+			Essential: aws.Bool(true),
+			PortMappings: []types.PortMapping{{
+				ContainerPort: aws.Int32(WebPort),
+				HostPort:      aws.Int32(0), // dynamic: the agent picks one per task
+			}},
 		}},
 	})
 	mustSucceed(err, "provision: RegisterTaskDefinition %s", family)

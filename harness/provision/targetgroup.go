@@ -13,7 +13,8 @@ import (
 // NewTargetGroup creates an HTTP target group of the instance target type, with the given
 // deregistration delay (how long a deregistered target drains), and deletes it after the
 // spec.
-func (p *Provisioner) NewTargetGroup(ctx context.Context, delay time.Duration) *elbtypes.TargetGroup {
+func (p *Provisioner) NewTargetGroup(ctx context.Context,
+	delay time.Duration) *elbtypes.TargetGroup {
 	name := p.Name("tg") // "conf-1a2b3c-p2-tg-7": within ELBv2's 32 characters
 	out, err := p.ELB.CreateTargetGroup(ctx, &elb.CreateTargetGroupInput{
 		Name:       aws.String(name),

@@ -68,10 +68,12 @@ func TestEC2LifecycleThroughTheSDK(t *testing.T) {
 	if got := ec2StateOf(t, client, id); got != ec2types.InstanceStateNameStopped {
 		t.Errorf("after StopInstances: %s, want stopped", got)
 	}
-	if _, err := client.StartInstances(ctx, &ec2.StartInstancesInput{InstanceIds: ids}); err != nil {
+	_, err = client.StartInstances(ctx, &ec2.StartInstancesInput{InstanceIds: ids})
+	if err != nil {
 		t.Fatal(err)
 	}
-	terminated, err := client.TerminateInstances(ctx, &ec2.TerminateInstancesInput{InstanceIds: ids})
+	terminated, err := client.TerminateInstances(ctx,
+		&ec2.TerminateInstancesInput{InstanceIds: ids})
 	if err != nil || terminated.TerminatingInstances[0].PreviousState.Name != "running" {
 		t.Fatalf("TerminateInstances: %v %+v", err, terminated)
 	}

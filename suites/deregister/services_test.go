@@ -172,7 +172,9 @@ func targetsOf(targets []elbtypes.TargetHealthDescription,
 	i *provision.Instance) []elbtypes.TargetHealthDescription {
 	var on []elbtypes.TargetHealthDescription
 	for _, t := range targets {
-		if t.Target != nil && aws.ToString(t.Target.Id) == aws.ToString(i.Registered.Ec2InstanceId) {
+		mine := t.Target != nil &&
+			aws.ToString(t.Target.Id) == aws.ToString(i.Registered.Ec2InstanceId)
+		if mine {
 			on = append(on, t)
 		}
 	}
