@@ -1,6 +1,7 @@
 // Package awsclient builds the clients the suite talks to an endpoint with: the AWS SDK's ECS
-// client for ordinary calls, and a raw awsJson client for requests the SDK would refuse to send
-// or would hide the shape of (missing required members, wrong JSON types, exact headers).
+// client for ordinary calls (and its EC2 and ELBv2 clients for the specs that need them),
+// and a raw awsJson client for requests the SDK would refuse to send or would hide the shape
+// of (missing required members, wrong JSON types, exact headers).
 package awsclient
 
 import (
@@ -10,7 +11,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
+	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 )
 
 // Dummy credentials: requests are signed like real ones, but with a key that no AWS account
@@ -70,13 +73,34 @@ func (e Endpoint) HTTPClient() *http.Client {
 // off, so the first answer of the endpoint is the one that is judged. optFns may adjust the
 // client further (a spec that counts requests swaps the HTTP client, for example).
 func NewECS(e Endpoint, optFns ...func(*ecs.Options)) *ecs.Client {
-	cfg := aws.Config{
-		Region:      e.region(),
-		Credentials: credentials.NewStaticCredentialsProvider(dummyAccessKeyID, dummySecretAccessKey, ""),
-		HTTPClient:  e.HTTPClient(),
-		Retryer:     func() aws.Retryer { return aws.NopRetryer{} },
-	}
-	return ecs.NewFromConfig(cfg, append([]func(*ecs.Options){func(o *ecs.Options) {
+	return ecs.NewFromConfig(e.config(), append([]func(*ecs.Options){func(o *ecs.Options) {
 		o.BaseEndpoint = aws.String(e.URL)
 	}}, optFns...)...)
+}
+
+// NewEC2 returns an SDK EC2 client for the same endpoint, configured like NewECS: the suite
+// expects an emulator to serve EC2 and ECS on one URL, as LocalStack and moto do.
+func NewEC2(e Endpoint) *ec2.Client {
+	return ec2.NewFromConfig(e.config(), func(o *ec2.Options) {
+		o.BaseEndpoint = aws.String(e.URL)
+	})
+}
+
+// NewELBv2 returns an SDK Elastic Load Balancing v2 client for the same endpoint,
+// configured like NewECS.
+func NewELBv2(e Endpoint) *elasticloadbalancingv2.Client {
+	return elasticloadbalancingv2.NewFromConfig(e.config(),
+		func(o *elasticloadbalancingv2.Options) { o.BaseEndpoint = aws.String(e.URL) })
+}
+
+// config is what every SDK client of the endpoint shares: region, dummy credentials, the
+// bounded HTTP client, and no retries.
+func (e Endpoint) config() aws.Config {
+	return aws.Config{
+		Region: e.region(),
+		Credentials: credentials.NewStaticCredentialsProvider(dummyAccessKeyID,
+			dummySecretAccessKey, ""),
+		HTTPClient: e.HTTPClient(),
+		Retryer:    func() aws.Retryer { return aws.NopRetryer{} },
+	}
 }

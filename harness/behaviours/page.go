@@ -49,8 +49,7 @@ var Page = []Sentence{
 		Text: "If you terminate a running container instance, Amazon ECS automatically " +
 			"deregisters the instance from your cluster (stopped container instances or " +
 			"instances with disconnected agents aren't automatically deregistered when " +
-			"terminated).",
-		Gap: "section E needs an endpoint with EC2 (capability ec2); no spec is written yet"},
+			"terminated)."},
 
 	{Key: "cluster.name-or-arn", Where: "parameter cluster",
 		Text: "The short name or full Amazon Resource Name (ARN) of the cluster that hosts " +
@@ -77,19 +76,13 @@ var Page = []Sentence{
 	{Key: "force.service-copy", Where: "parameter force",
 		Text: "If an orphaned task on your container instance is part of an Amazon ECS " +
 			"service, then the service scheduler starts another copy of that task, on a " +
-			"different container instance if possible.",
-		Gap: "section D needs an endpoint with services (capability services); " +
-			"no spec is written yet"},
+			"different container instance if possible."},
 	{Key: "force.lb-deregistered", Where: "parameter force",
 		Text: "Any containers in orphaned service tasks that are registered with a Classic " +
-			"Load Balancer or an Application Load Balancer target group are deregistered.",
-		Gap: "row D3 needs an endpoint with load balancers (capability load-balancing); " +
-			"no spec is written yet"},
+			"Load Balancer or an Application Load Balancer target group are deregistered."},
 	{Key: "force.lb-draining", Where: "parameter force",
 		Text: "They begin connection draining according to the settings on the load " +
-			"balancer or target group.",
-		Gap: "row D3 needs an endpoint with load balancers (capability load-balancing); " +
-			"no spec is written yet"},
+			"balancer or target group."},
 	{Key: "force.type", Where: "parameter force", Text: "Type: Boolean"},
 
 	{Key: "response.ok", Where: "response elements",

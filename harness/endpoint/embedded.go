@@ -53,7 +53,11 @@ func Start(ctx context.Context, s Settings, logf func(format string, args ...any
 		if err != nil {
 			return nil, err
 		}
-		return startContainer(ctx, container.ReferenceTarget(image), "reference image "+image)
+		reference := container.ReferenceTarget(image)
+		if s.RequireEC2Instance {
+			reference.Cmd = []string{"-require-ec2-instance"}
+		}
+		return startContainer(ctx, reference, "reference image "+image)
 	default:
 		return startInProcess(s)
 	}
@@ -80,13 +84,17 @@ func startContainer(ctx context.Context, target container.Target, what string) (
 // startInProcess starts the reference endpoint in this process on a free loopback port, with
 // the defects the settings name (none, but for the mutation self-check).
 func startInProcess(s Settings) (*Started, error) {
-	options := reference.Options{Region: s.Region, Defects: s.Defects}
+	options := reference.Options{Region: s.Region, Defects: s.Defects,
+		RequireEC2Instance: s.RequireEC2Instance}
 	running, err := reference.New(options).Listen("127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("starting the in-process reference endpoint: %w", err)
 	}
 
 	description := running.URL + " (in-process reference)"
+	if s.RequireEC2Instance {
+		description = running.URL + " (in-process reference requiring EC2 instances)"
+	}
 	if len(s.Defects) > 0 {
 		description = fmt.Sprintf("%s (in-process reference with defects %v)", running.URL,
 			s.Defects)

@@ -27,6 +27,7 @@ const (
 	EnvRegistration      = "ECS_CONFORMANCE_REGISTRATION"
 	EnvAllowRealAWS      = "ECS_CONFORMANCE_ALLOW_REAL_AWS"
 	EnvDefects           = "ECS_CONFORMANCE_REFERENCE_DEFECTS"
+	EnvRequireEC2        = "ECS_CONFORMANCE_REFERENCE_REQUIRE_EC2"
 	EnvReference         = "ECS_CONFORMANCE_REFERENCE"
 	EnvTarget            = "ECS_CONFORMANCE_TARGET"
 )
@@ -76,6 +77,12 @@ type Settings struct {
 	// Defects are the emulator bugs the embedded reference is started with, for the mutation
 	// self-check only. They cannot be combined with an endpoint of one's own.
 	Defects []reference.Defect
+
+	// RequireEC2Instance starts the embedded reference so that it registers only container
+	// instances whose EC2 instance was launched on it (see reference.Options). It is on when
+	// EnvRequireEC2 says yes, and whenever the registration strategy is ec2-first, so that
+	// such a run proves the strategy rather than passing on a lenient endpoint.
+	RequireEC2Instance bool
 }
 
 // Load resolves the settings from getenv (os.Getenv in a run, a map in tests) and applies the
@@ -160,6 +167,21 @@ func Load(getenv func(string) string) (Settings, error) {
 				EnvDefects)
 		}
 		s.Defects = defects
+	}
+
+	switch value := strings.ToLower(getenv(EnvRequireEC2)); value {
+	case "", "0", "false", "no":
+	case "1", "true", "yes":
+		if s.Source != Embedded {
+			return Settings{}, fmt.Errorf("%s applies to the reference endpoint only; %s "+
+				"names another endpoint", EnvRequireEC2, s.Source)
+		}
+		s.RequireEC2Instance = true
+	default:
+		return Settings{}, fmt.Errorf("%s=%q: want yes or no", EnvRequireEC2, value)
+	}
+	if s.Registration == target.RegistrationEC2First && s.Source == Embedded {
+		s.RequireEC2Instance = true
 	}
 
 	return s, Guard(s.URL, s.AllowRealAWS, getenv)

@@ -62,11 +62,35 @@ func TestLoadRejectsBadValuesNamingTheVariable(t *testing.T) {
 		{map[string]string{EnvTimeout: "soon"}, EnvTimeout},
 		{map[string]string{EnvTimeout: "-1s"}, EnvTimeout},
 		{map[string]string{EnvAllowRealAWS: "perhaps"}, EnvAllowRealAWS},
+		{map[string]string{EnvRequireEC2: "perhaps"}, EnvRequireEC2},
+		{map[string]string{EnvRequireEC2: "yes", EnvEndpoint: "http://127.0.0.1:1"},
+			EnvRequireEC2},
 	}
 	for _, c := range cases {
 		_, err := Load(env(c.env))
 		if err == nil || !strings.Contains(err.Error(), c.wantText) {
 			t.Errorf("Load(%v) = %v, want an error naming %s", c.env, err, c.wantText)
+		}
+	}
+}
+
+func TestTheReferenceRequiresEC2InstancesWhenAskedOrWithEC2First(t *testing.T) {
+	cases := []struct {
+		env  map[string]string
+		want bool
+	}{
+		{nil, false},
+		{map[string]string{EnvRequireEC2: "yes"}, true},
+		{map[string]string{EnvRegistration: "ec2-first"}, true},
+		// Another endpoint is not the reference: ec2-first asks nothing of it.
+		{map[string]string{EnvRegistration: "ec2-first", EnvEndpoint: "http://127.0.0.1:1"},
+			false},
+	}
+	for _, c := range cases {
+		got, err := Load(env(c.env))
+		if err != nil || got.RequireEC2Instance != c.want {
+			t.Errorf("Load(%v): RequireEC2Instance %t (%v), want %t", c.env,
+				got.RequireEC2Instance, err, c.want)
 		}
 	}
 }

@@ -27,6 +27,9 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		awsError(w, http.StatusBadRequest, "ThrottlingException",
 			"Injected by the fault proxy: Rate exceeded")
 	case Reset:
+		// Read the whole request first: a client still writing would see its write fail,
+		// not a reset answer.
+		_, _ = io.Copy(io.Discard, req.Body)
 		reset(w)
 	case Slow:
 		select {

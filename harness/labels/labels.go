@@ -37,11 +37,24 @@ var (
 	// TaskState: the spec needs a task held in a given state, which the suite reaches by
 	// playing the ECS agent (SubmitTaskStateChange).
 	TaskState = ginkgo.Label(CapabilityTaskState)
+
+	// Services: the spec creates ECS services and watches their scheduler.
+	Services = ginkgo.Label(CapabilityServices)
+
+	// LoadBalancing: the spec creates Elastic Load Balancing v2 target groups on the same
+	// endpoint (awsQuery) and watches their targets.
+	LoadBalancing = ginkgo.Label(CapabilityLoadBalancing)
+
+	// EC2: the spec launches, stops and terminates EC2 instances on the same endpoint
+	// (ec2Query) and registers container instances on them.
+	EC2 = ginkgo.Label(CapabilityEC2)
+
+	// AgentControl: the spec disconnects a container instance's agent, which no AWS API
+	// does; the endpoint must offer its own way (see provision.AgentControl).
+	AgentControl = ginkgo.Label(CapabilityAgentControl)
 )
 
-// The capability label values. The last four name what sections D and E of the behaviours
-// need (services, load balancers, EC2, an agent that can be disconnected); no spec carries
-// them yet, but a target file may already claim them.
+// The capability label values.
 const (
 	CapabilityDefaultCluster = "default-cluster"
 	CapabilityTaskState      = "task-state"

@@ -42,7 +42,11 @@ func (i *Instance) ID() string {
 func (p *Provisioner) NewInstance(ctx context.Context, cluster string) *Instance {
 	identity, err := p.Registrar.NewIdentity(ctx)
 	mustSucceed(err, "provision: %s identity", p.Registrar.Name())
+	return p.register(ctx, cluster, identity)
+}
 
+// register registers a container instance with identity in cluster, as NewInstance says.
+func (p *Provisioner) register(ctx context.Context, cluster string, identity Identity) *Instance {
 	out, err := p.ECS.RegisterContainerInstance(ctx, p.registration(cluster, identity))
 	mustSucceed(err, "provision: RegisterContainerInstance in %s", cluster)
 	must(out.ContainerInstance != nil && out.ContainerInstance.ContainerInstanceArn != nil,

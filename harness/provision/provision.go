@@ -4,6 +4,9 @@
 //
 // Every method that makes something must be called from inside a spec (It, or a BeforeEach
 // that serves it): that is where DeferCleanup ties the teardown to the spec.
+//
+// Services, target groups and EC2 instances are made through the endpoint's ECS, ELBv2 and
+// EC2 APIs on the same URL; only the specs that claim those capabilities use them.
 package provision
 
 import (
@@ -14,7 +17,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/ecs"
+	"github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	"github.com/onsi/ginkgo/v2"
 )
 
@@ -25,21 +30,31 @@ const cleanupTimeout = 30 * time.Second
 // one Ginkgo process; names carry the process number, so parallel processes sharing one
 // endpoint never collide.
 type Provisioner struct {
-	ECS       *ecs.Client
+	Clients
 	Registrar Registrar
+	Agents    AgentControl
 
 	prefix  string
 	counter atomic.Int64
 }
 
+// Clients are the SDK clients of the endpoint under test, one per API it serves.
+type Clients struct {
+	ECS *ecs.Client
+	EC2 *ec2.Client
+	ELB *elasticloadbalancingv2.Client
+}
+
 // New returns a Provisioner whose resource names start with "conf-", a random run tag and
-// the Ginkgo parallel process number.
-func New(client *ecs.Client, registrar Registrar) *Provisioner {
+// the Ginkgo parallel process number. agents may be nil when the endpoint offers no agent
+// control.
+func New(clients Clients, registrar Registrar, agents AgentControl) *Provisioner {
 	tag := make([]byte, 3)
 	_, _ = rand.Read(tag)
 	return &Provisioner{
-		ECS:       client,
+		Clients:   clients,
 		Registrar: registrar,
+		Agents:    agents,
 		prefix:    fmt.Sprintf("conf-%s-p%d", hex.EncodeToString(tag), ginkgo.GinkgoParallelProcess()),
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+
 	"github.com/ecs-conformance/deregister/fixtures"
 )
 
@@ -31,17 +33,14 @@ type Registrar interface {
 	NewIdentity(ctx context.Context) (Identity, error)
 }
 
-// NewRegistrar returns the strategy called name for an endpoint in region.
-func NewRegistrar(name, region string) (Registrar, error) {
+// NewRegistrar returns the strategy called name for an endpoint in region; ec2-first
+// launches its EC2 instances through client.
+func NewRegistrar(name, region string, client *ec2.Client) (Registrar, error) {
 	switch name {
 	case "", "synthetic":
 		return Synthetic{Region: region}, nil
 	case "ec2-first":
-		// TODO: the ec2-first strategy (RunInstances on the same endpoint, then register with
-		// that instance's identity) needs an EC2 client and the reference's EC2 side, neither
-		// of which exists yet; until then choosing it stops the run with this error.
-		return nil, fmt.Errorf("registration strategy %q is not available yet: the suite does "+
-			"not drive the EC2 API so far; use \"synthetic\"", name)
+		return EC2First{EC2: client}, nil
 	default:
 		return nil, fmt.Errorf("unknown registration strategy %q: want synthetic or ec2-first",
 			name)
@@ -60,15 +59,13 @@ func (Synthetic) Name() string { return "synthetic" }
 // NewIdentity fills the fixture document with a fresh instance ID, the region, its first
 // zone and the current time. The signature is random: no one can sign for AWS.
 func (s Synthetic) NewIdentity(context.Context) (Identity, error) {
-	var doc map[string]any
-	if err := json.Unmarshal(fixtures.InstanceIdentityDocument, &doc); err != nil {
-		return Identity{}, fmt.Errorf("fixture instance-identity-document.json: %w", err)
+	doc, err := fixtureDocument()
+	if err != nil {
+		return Identity{}, err
 	}
 
 	suffix := make([]byte, 9)
-	signature := make([]byte, 96)
 	_, _ = rand.Read(suffix)
-	_, _ = rand.Read(signature)
 	instanceID := "i-" + hex.EncodeToString(suffix)[:17]
 
 	doc["instanceId"] = instanceID
@@ -76,6 +73,23 @@ func (s Synthetic) NewIdentity(context.Context) (Identity, error) {
 	doc["availabilityZone"] = s.Region + "a"
 	doc["pendingTime"] = time.Now().UTC().Format(time.RFC3339)
 
+	return signedIdentity(instanceID, doc)
+}
+
+// fixtureDocument reads the fixture identity document, for a strategy to fill in.
+func fixtureDocument() (map[string]any, error) {
+	var doc map[string]any
+	if err := json.Unmarshal(fixtures.InstanceIdentityDocument, &doc); err != nil {
+		return nil, fmt.Errorf("fixture instance-identity-document.json: %w", err)
+	}
+	return doc, nil
+}
+
+// signedIdentity encodes doc with a random signature: no one can sign for AWS, and no
+// emulator checks.
+func signedIdentity(instanceID string, doc map[string]any) (Identity, error) {
+	signature := make([]byte, 96)
+	_, _ = rand.Read(signature)
 	encoded, err := json.Marshal(doc)
 	if err != nil {
 		return Identity{}, err

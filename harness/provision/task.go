@@ -77,31 +77,36 @@ func (p *Provisioner) StartTask(ctx context.Context, instance *Instance,
 	return &task
 }
 
-// RunningTask starts a task on instance and brings it to RUNNING. Where the endpoint waits
-// for an agent to report the task (as ECS does, and as the reference does), the suite plays
-// the agent and reports it RUNNING with SubmitTaskStateChange, the agent's own call.
+// RunningTask starts a task on instance and brings it to RUNNING (see ReportRunning).
 func (p *Provisioner) RunningTask(ctx context.Context, instance *Instance,
 	taskDefinition *types.TaskDefinition) *types.Task {
 	task := p.StartTask(ctx, instance, taskDefinition)
 	if aws.ToString(task.LastStatus) == "RUNNING" {
 		return task
 	}
+	return p.ReportRunning(ctx, instance.Cluster, aws.ToString(task.TaskArn))
+}
 
+// ReportRunning brings task arn of cluster to RUNNING and returns it. Where the endpoint
+// waits for an agent to report the task (as ECS does, and as the reference does), the suite
+// plays the agent and reports it RUNNING with SubmitTaskStateChange, the agent's own call;
+// an endpoint that runs tasks on its own is waited for.
+func (p *Provisioner) ReportRunning(ctx context.Context, cluster, arn string) *types.Task {
 	_, err := p.ECS.SubmitTaskStateChange(ctx, &ecs.SubmitTaskStateChangeInput{
-		Cluster: aws.String(instance.Cluster),
-		Task:    task.TaskArn,
+		Cluster: aws.String(cluster),
+		Task:    aws.String(arn),
 		Status:  aws.String("RUNNING"),
 		Reason:  aws.String("started by the conformance suite acting as the agent"),
 	})
 	if err != nil {
 		logf("SubmitTaskStateChange RUNNING for %s failed (waiting for the endpoint to run "+
-			"it on its own): %v", aws.ToString(task.TaskArn), err)
+			"it on its own): %v", arn, err)
 	}
 
-	arn := aws.ToString(task.TaskArn)
+	var task *types.Task
 	gomega.Eventually(ctx, func(g gomega.Gomega) {
 		out, err := p.ECS.DescribeTasks(ctx, &ecs.DescribeTasksInput{
-			Cluster: aws.String(instance.Cluster),
+			Cluster: aws.String(cluster),
 			Tasks:   []string{arn},
 		})
 		g.Expect(err).NotTo(gomega.HaveOccurred())

@@ -63,6 +63,12 @@ func (s *Server) deleteCluster(req *deleteClusterRequest) (any, error) {
 				"The Cluster cannot be deleted while Container Instances are active or draining.")
 		}
 	}
+	for _, svc := range c.serviceOrder {
+		if svc.status == statusActive {
+			return nil, clientFault(codeServicesStillActive,
+				"The Cluster cannot be deleted while Services are active.")
+		}
+	}
 	for _, t := range c.taskOrder {
 		if t.holdsResources() && !t.orphaned {
 			return nil, clientFault(codeTasksStillActive,

@@ -65,6 +65,21 @@ const (
 	DefectReregisterReactivates Defect = "reregister-reactivates"
 	DefectUpdateReactivates     Defect = "update-state-reactivates"
 	DefectDeleteIgnoresInstance Defect = "delete-cluster-ignores-instances"
+
+	// Service tasks orphaned by force, and their load balancer targets.
+	DefectReplacementOnDeregistered Defect = "replacement-on-deregistered-instance"
+	DefectOrphansCounted            Defect = "orphans-still-counted"
+	DefectNoShortfallEvent          Defect = "shortfall-unreported"
+	DefectOrphanTargetKept          Defect = "orphan-target-kept"
+	DefectTargetsRemovedAtOnce      Defect = "targets-removed-without-draining"
+	DefectReplacementTargetMissing  Defect = "replacement-target-missing"
+
+	// The EC2 instance behind the container instance.
+	DefectDeregisterTerminatesEC2     Defect = "deregister-terminates-ec2"
+	DefectTerminateNeverDeregisters   Defect = "terminate-never-deregisters"
+	DefectTerminateStoppedDeregisters Defect = "terminate-stopped-deregisters"
+	DefectTerminateIgnoresAgent       Defect = "terminate-ignores-agent"
+	DefectStopKeepsAgent              Defect = "stop-keeps-agent-connected"
 )
 
 // defectEffects says, for a person, what each defect does.
@@ -111,6 +126,19 @@ var defectEffects = map[Defect]string{
 	DefectReregisterReactivates: "re-registering an INACTIVE instance makes it ACTIVE again",
 	DefectUpdateReactivates:     "UpdateContainerInstancesState can make an INACTIVE instance ACTIVE",
 	DefectDeleteIgnoresInstance: "DeleteCluster succeeds while instances are ACTIVE or DRAINING",
+
+	DefectReplacementOnDeregistered: "the scheduler places an orphan's copy where the orphan was",
+	DefectOrphansCounted:            "orphaned service tasks still count, so none is replaced",
+	DefectNoShortfallEvent:          "a task the scheduler cannot place leaves no service event",
+	DefectOrphanTargetKept:          "orphaned tasks' targets stay registered and healthy",
+	DefectTargetsRemovedAtOnce:      "deregistered targets vanish at once instead of draining",
+	DefectReplacementTargetMissing:  "only a service's first tasks get load balancer targets",
+
+	DefectDeregisterTerminatesEC2:     "deregistration terminates the EC2 instance too",
+	DefectTerminateNeverDeregisters:   "terminating an EC2 instance never deregisters anything",
+	DefectTerminateStoppedDeregisters: "terminating a stopped EC2 instance deregisters it",
+	DefectTerminateIgnoresAgent:       "termination deregisters despite a disconnected agent",
+	DefectStopKeepsAgent:              "a stopped EC2 instance's agent still shows connected",
 }
 
 // Defects returns every defect's name, sorted.

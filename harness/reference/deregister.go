@@ -72,17 +72,34 @@ func (s *Server) deregisterContainerInstance(
 			"or running; use force to deregister it.")
 	}
 
+	s.removeFromCluster(c, i, workload)
+	if e := s.ec2Instances[i.ec2InstanceID]; e != nil && s.has(DefectDeregisterTerminatesEC2) {
+		e.state, e.terminatedAt = ec2Terminated, s.now() // Defect.
+	}
+	return s.deregistered(c, i), nil
+}
+
+// removeFromCluster makes instance i of cluster c INACTIVE and orphans the tasks of its
+// workload: they keep running, but the cluster no longer accounts for them. The service
+// scheduler then replaces the orphaned service tasks and deregisters their load balancer
+// targets. Forced deregistration and the termination of the instance's EC2 instance both
+// come here.
+func (s *Server) removeFromCluster(c *cluster, i *instance, workload []*task) {
+	var orphans []*task
 	for _, t := range workload {
 		if s.has(DefectForceStopsTasks) {
 			s.stop(t, "UserInitiated", "Container instance deregistered") // Defect.
 			continue
 		}
 		t.orphaned = true
+		orphans = append(orphans, t)
 	}
 	i.status = statusInactive
 	i.deregisteredAt = s.now()
 	i.version++
-	return s.deregistered(c, i), nil
+
+	s.orphaned(orphans)
+	s.schedule(c)
 }
 
 // instanceToDeregister finds the instance a deregistration names in cluster c.

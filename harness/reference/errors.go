@@ -18,6 +18,9 @@ const (
 	codeRequestTooLarge      = "RequestEntityTooLargeException"
 	codeInstancesStillActive = "ClusterContainsContainerInstancesException"
 	codeTasksStillActive     = "ClusterContainsTasksException"
+	codeServicesStillActive  = "ClusterContainsServicesException"
+	codeServiceNotFound      = "ServiceNotFoundException"
+	codeServiceNotActive     = "ServiceNotActiveException"
 )
 
 // apiError is an answer that is not a success: the HTTP status, the `__type` code and the

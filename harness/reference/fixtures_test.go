@@ -3,7 +3,6 @@ package reference
 import (
 	"fmt"
 	"net/http"
-	"strings"
 	"testing"
 )
 
@@ -114,11 +113,6 @@ func (e *endpoint) deregister(cluster, ident string, force bool) wireContainerIn
 	e.do("DeregisterContainerInstance",
 		obj{"cluster": cluster, "containerInstance": ident, "force": force}, &got)
 	return got.ContainerInstance
-}
-
-// lastSegment is the ID at the end of an ARN.
-func lastSegment(arn string) string {
-	return arn[strings.LastIndex(arn, "/")+1:]
 }
 
 // integerResource reads an INTEGER resource from a list, failing when it is absent.

@@ -157,5 +157,6 @@ func (s *Server) updateContainerInstancesState(
 				s.renderInstance(c.name, i))
 		}
 	}
+	s.schedule(c) // an instance made ACTIVE again may take a service's missing task
 	return answer, nil
 }

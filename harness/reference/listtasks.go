@@ -51,8 +51,8 @@ func (s *Server) listTasks(req *listTasksRequest) (any, error) {
 			(on == nil || t.instance == on) &&
 			(req.Family == "" || t.definition.family == req.Family) &&
 			(req.StartedBy == "" || t.startedBy == req.StartedBy) &&
-			// No services exist here, so no task belongs to the one named.
-			req.ServiceName == "" &&
+			(req.ServiceName == "" ||
+				t.service != nil && t.service.name == lastSegment(req.ServiceName)) &&
 			(req.LaunchType == "" || req.LaunchType == launchTypeEC2)
 		if wanted {
 			arns = append(arns, s.taskARN(c.name, t.id))

@@ -52,5 +52,10 @@ func operations() map[string]handler {
 		"StopTask":                      operation((*Server).stopTask),
 		"DescribeTasks":                 operation((*Server).describeTasks),
 		"ListTasks":                     operation((*Server).listTasks),
+		"CreateService":                 operation((*Server).createService),
+		"UpdateService":                 operation((*Server).updateService),
+		"DeleteService":                 operation((*Server).deleteService),
+		"DescribeServices":              operation((*Server).describeServices),
+		"ListServices":                  operation((*Server).listServices),
 	}
 }

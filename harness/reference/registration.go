@@ -45,6 +45,11 @@ func (s *Server) registerContainerInstance(req *registerContainerInstanceRequest
 	if err != nil {
 		return nil, err
 	}
+	if s.opts.RequireEC2Instance && !s.ec2Launched(doc.InstanceID) {
+		return nil, clientError("The EC2 instance %s of the identity document is not a "+
+			"pending or running instance of this endpoint; launch it with RunInstances first.",
+			doc.InstanceID)
+	}
 	resources, err := normalizeResources(req.TotalResources)
 	if err != nil {
 		return nil, err
@@ -79,6 +84,7 @@ func (s *Server) registerContainerInstance(req *registerContainerInstanceRequest
 		i.versionInfo = *req.VersionInfo
 	}
 	c.addInstance(i)
+	s.schedule(c) // a service short of tasks may fit on the new instance
 	return containerInstanceAnswer{ContainerInstance: s.renderInstance(c.name, i)}, nil
 }
 

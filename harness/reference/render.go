@@ -37,6 +37,11 @@ func (s *Server) renderCluster(c *cluster) wireCluster {
 			w.RegisteredContainerInstancesCount++
 		}
 	}
+	for _, svc := range c.serviceOrder {
+		if svc.status == statusActive {
+			w.ActiveServicesCount++
+		}
+	}
 	for _, t := range c.taskOrder {
 		if t.orphaned {
 			continue
@@ -80,9 +85,9 @@ func (s *Server) renderInstance(clusterName string, i *instance) wireContainerIn
 		RemainingResources:   i.remainingResources(),
 		RegisteredResources:  i.resources,
 		Status:               i.status,
-		// No agent is simulated, so none ever disconnects; ECS shows true even after
-		// deregistration, as in the reference page's sample answer.
-		AgentConnected: true,
+		// ECS keeps showing the agent connected after deregistration, as in the reference
+		// page's sample answer; it is disconnected only by what disconnects a real agent.
+		AgentConnected: !i.agentDisconnected,
 		Attributes:     orEmpty(i.attributes),
 		RegisteredAt:   epochSeconds(i.registeredAt),
 		Attachments:    []struct{}{},

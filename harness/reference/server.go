@@ -1,18 +1,26 @@
 // Package reference is an in-memory implementation of the part of the Amazon ECS control plane
-// that DeregisterContainerInstance touches: clusters, container instances, task definitions and
-// tasks. It speaks the awsJson1_1 protocol exactly as ECS does, so the AWS SDKs talk to it
-// unmodified, and it is the faithful endpoint that the conformance suite's expectations are
-// checked against before they are run on other emulators.
+// that DeregisterContainerInstance touches: clusters, container instances, task definitions,
+// tasks and services with their scheduler. It speaks the awsJson1_1 protocol exactly as ECS
+// does, so the AWS SDKs talk to it unmodified, and it is the faithful endpoint that the
+// conformance suite's expectations are checked against before they are run on other emulators.
+//
+// On the same endpoint it serves the small parts of two other services that the page's
+// promises reach into: Elastic Load Balancing v2 target groups (awsQuery) and EC2 instances
+// (ec2Query). A container instance whose EC2 instance is known here follows it: stopping the
+// EC2 instance disconnects its agent, terminating it while running deregisters it.
 //
 // There is no simulated ECS agent: a task stays PENDING until a client reports it RUNNING
-// through SubmitTaskStateChange, as it would on an instance whose agent is not running.
+// through SubmitTaskStateChange, as it would on an instance whose agent is not running. Tasks
+// the service scheduler places are no different.
 package reference
 
 import (
 	"cmp"
+	"errors"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -40,6 +48,11 @@ type Options struct {
 	// Logger receives one line per request (operation, status, error code, duration) and any
 	// recovered panic. Nil discards everything.
 	Logger *slog.Logger
+	// RequireEC2Instance makes RegisterContainerInstance refuse an identity document whose
+	// EC2 instance was not launched here with RunInstances, or is no longer pending or
+	// running, as emulators that check registrations against their EC2 side do. Default false:
+	// any identity document is accepted.
+	RequireEC2Instance bool
 	// Defects switches on named emulator bugs, for the mutation self-check only (see
 	// Defect). Empty everywhere else.
 	Defects []Defect
@@ -56,6 +69,10 @@ type Server struct {
 	mu       sync.Mutex
 	clusters map[string]*cluster          // by name, INACTIVE ones included; guarded by mu
 	families map[string][]*taskDefinition // revisions by family, index = revision-1; guarded by mu
+
+	ec2Instances map[string]*ec2Instance // EC2 instances by ID; guarded by mu
+	ec2Order     []*ec2Instance          // launch order, which DescribeInstances follows
+	targetGroups []*targetGroup          // ELBv2 target groups in creation order; guarded by mu
 }
 
 // New returns a Server with no clusters, not even `default`: like ECS, only CreateCluster
@@ -77,16 +94,37 @@ func New(opts Options) *Server {
 		handlers: operations(),
 		clusters: map[string]*cluster{},
 		families: map[string][]*taskDefinition{},
+
+		ec2Instances: map[string]*ec2Instance{},
 	}
 }
 
-// ServeHTTP answers one awsJson1_1 request and logs it.
+// ServeHTTP answers one request and logs it: an ECS request in awsJson1_1, an Elastic Load
+// Balancing v2 or EC2 request in their query protocols (see query.go), or a call to the
+// reference's own controls (see control.go).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	requestID := uuid.NewString()
 
-	op, payload, err := s.handle(w, r)
-	status, code := s.writeAnswer(w, requestID, payload, err)
+	var (
+		op     string
+		status int
+		code   string
+		err    error
+	)
+	switch {
+	case strings.HasPrefix(r.URL.Path, controlPrefix):
+		op, status, err = s.serveControl(w, r, requestID)
+	case isQueryRequest(r):
+		op, status, err = s.serveQuery(w, r, requestID)
+	default:
+		var payload []byte
+		op, payload, err = s.handle(w, r)
+		status, code = s.writeAnswer(w, requestID, payload, err)
+	}
+	if apiErr := (&apiError{}); errors.As(err, &apiErr) {
+		code = apiErr.code
+	}
 
 	attrs := []any{"id", requestID, "op", op, "status", status, "duration", time.Since(start)}
 	if err != nil {

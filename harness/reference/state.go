@@ -36,6 +36,8 @@ type cluster struct {
 	instanceOrder []*instance          // registration order, which listings follow
 	tasks         map[string]*task     // by ID
 	taskOrder     []*task              // creation order, which listings follow
+	services      map[string]*service  // by name; a deleted one until a new one takes its name
+	serviceOrder  []*service           // creation order, which listings follow
 }
 
 func newCluster(name string, tags []tag, settings []clusterSetting) *cluster {
@@ -46,6 +48,7 @@ func newCluster(name string, tags []tag, settings []clusterSetting) *cluster {
 		settings:  settings,
 		instances: map[string]*instance{},
 		tasks:     map[string]*task{},
+		services:  map[string]*service{},
 	}
 }
 
@@ -74,6 +77,9 @@ type instance struct {
 	versionInfo      versionInfo
 	tags             []tag
 	tasks            []*task // every task ever placed here, stopped ones included
+	// agentDisconnected is set while the instance's agent is away: its EC2 instance is
+	// stopped, or the reference's agent control disconnected it (see control.go).
+	agentDisconnected bool
 }
 
 // registered reports whether the instance counts as registered in its cluster.
@@ -122,6 +128,12 @@ type task struct {
 	containers    []container
 	overrides     taskOverride
 	tags          []tag
+	// service is the service whose scheduler placed the task, nil for RunTask and StartTask;
+	// initial marks the tasks placed when the service was created.
+	service *service
+	initial bool
+	// targets are the target groups its containers are registered in while it runs.
+	targets []taskTarget
 }
 
 // holdsResources reports whether the task is PENDING or RUNNING, the states in which it

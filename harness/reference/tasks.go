@@ -51,12 +51,14 @@ func (s *Server) submitTaskStateChange(req *submitTaskStateChangeRequest) (any, 
 		}
 		t.version++
 		t.instance.touch()
+		s.registerTaskTargets(t)
 	case req.Status == statusStopped && t.lastStatus != statusStopped:
 		reason := req.Reason
 		if reason == "" {
 			reason = "Essential container in task exited"
 		}
 		s.stop(t, stopCodeContainerExit, reason)
+		s.schedule(c) // a stopped service task is replaced
 	}
 	return submitTaskStateChangeAnswer{Acknowledgment: "ACK"}, nil
 }
@@ -91,11 +93,13 @@ func (s *Server) stopTask(req *stopTaskRequest) (any, error) {
 			reason = "Task stopped by user"
 		}
 		s.stop(t, stopCodeUser, reason)
+		s.schedule(c) // a stopped service task is replaced
 	}
 	return taskAnswer{Task: s.renderTask(t)}, nil
 }
 
-// stop ends a task and frees what it held on its instance.
+// stop ends a task, frees what it held on its instance and starts draining its load
+// balancer targets.
 //
 // Simplification: ECS sets desiredStatus STOPPED and waits for the agent to report the
 // containers gone; with no agent here the task is STOPPED at once.
@@ -110,6 +114,7 @@ func (s *Server) stop(t *task, code, reason string) {
 	}
 	t.version++
 	t.instance.touch()
+	s.deregisterTaskTargets(t)
 }
 
 type describeTasksRequest struct {

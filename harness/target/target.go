@@ -118,8 +118,8 @@ const (
 	DefaultStartupTimeout = 60 * time.Second
 )
 
-// Capabilities is the closed list of capabilities a target may claim. The first two are
-// also labels of specs (see harness/labels); the others name what sections D and E need.
+// Capabilities is the closed list of capabilities a target may claim; each is also the
+// label of the specs that need it (see harness/labels).
 var Capabilities = labels.Capabilities
 
 // Load reads and validates the target file at path.

@@ -79,13 +79,17 @@ var _ = SynchronizedBeforeSuite(func(ctx SpecContext) []byte {
 	Expect(json.Unmarshal(encoded, &given)).To(Succeed())
 	settings, endpointContainer = given.Settings, given.Container
 
-	registrar, err := provision.NewRegistrar(settings.Registration, settings.Region)
-	abortOn(err)
-
 	settings.Wrap = recorder.Wrap
 	client = awsclient.NewECS(settings.Endpoint)
 	raw = awsclient.NewRaw(settings.Endpoint)
-	prov = provision.New(client, registrar)
+	clients := provision.Clients{ECS: client, EC2: awsclient.NewEC2(settings.Endpoint),
+		ELB: awsclient.NewELBv2(settings.Endpoint)}
+
+	registrar, err := provision.NewRegistrar(settings.Registration, settings.Region, clients.EC2)
+	abortOn(err)
+	// Only the reference's agent control is known; another emulator's would be chosen here.
+	agents := provision.ReferenceAgents{URL: settings.URL, HTTP: settings.HTTPClient()}
+	prov = provision.New(clients, registrar, agents)
 })
 
 // A spec that needs a capability the target does not claim is not applicable to it: it is

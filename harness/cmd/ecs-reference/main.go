@@ -27,6 +27,8 @@ func main() {
 	quiet := flag.Bool("quiet", false, "do not log requests to stderr")
 	defects := flag.String("defects", "", "comma-separated emulator bugs to switch on, for the "+
 		"mutation self-check only (never in normal use)")
+	requireEC2 := flag.Bool("require-ec2-instance", false, "register only container instances "+
+		"whose EC2 instance was launched on this endpoint with RunInstances")
 	flag.Parse()
 
 	parsed, err := reference.ParseDefects(*defects)
@@ -34,7 +36,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ecs-reference: -defects:", err)
 		os.Exit(2)
 	}
-	opts := reference.Options{Region: *region, AccountID: *account, Defects: parsed}
+	opts := reference.Options{Region: *region, AccountID: *account, Defects: parsed,
+		RequireEC2Instance: *requireEC2}
 	if !*quiet {
 		opts.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	}
