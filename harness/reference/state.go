@@ -34,6 +34,10 @@ type cluster struct {
 
 	instances     map[string]*instance // by ID
 	instanceOrder []*instance          // registration order, which listings follow
+	// byEC2 holds every instance ever registered for an EC2 instance ID, so that a
+	// registration finds a live one without scanning the cluster: registering stays cheap in
+	// a cluster of 100 000 instances.
+	byEC2 map[string][]*instance
 	tasks         map[string]*task     // by ID
 	taskOrder     []*task              // creation order, which listings follow
 }
@@ -45,6 +49,7 @@ func newCluster(name string, tags []tag, settings []clusterSetting) *cluster {
 		tags:      tags,
 		settings:  settings,
 		instances: map[string]*instance{},
+		byEC2:     map[string][]*instance{},
 		tasks:     map[string]*task{},
 	}
 }
@@ -52,6 +57,18 @@ func newCluster(name string, tags []tag, settings []clusterSetting) *cluster {
 func (c *cluster) addInstance(i *instance) {
 	c.instances[i.id] = i
 	c.instanceOrder = append(c.instanceOrder, i)
+	c.byEC2[i.ec2InstanceID] = append(c.byEC2[i.ec2InstanceID], i)
+}
+
+// liveInstanceOf returns the registered (ACTIVE or DRAINING) instance of an EC2 instance, or
+// nil. The list it scans holds the instances of one EC2 instance, rarely more than a few.
+func (c *cluster) liveInstanceOf(ec2InstanceID string) *instance {
+	for _, i := range c.byEC2[ec2InstanceID] {
+		if i.registered() {
+			return i
+		}
+	}
+	return nil
 }
 
 func (c *cluster) addTask(t *task) {
