@@ -37,9 +37,9 @@ type cluster struct {
 	// byEC2 holds every instance ever registered for an EC2 instance ID, so that a
 	// registration finds a live one without scanning the cluster: registering stays cheap in
 	// a cluster of 100 000 instances.
-	byEC2 map[string][]*instance
-	tasks         map[string]*task     // by ID
-	taskOrder     []*task              // creation order, which listings follow
+	byEC2     map[string][]*instance
+	tasks     map[string]*task // by ID
+	taskOrder []*task          // creation order, which listings follow
 }
 
 func newCluster(name string, tags []tag, settings []clusterSetting) *cluster {
