@@ -37,7 +37,8 @@ ifneq ($(LABELS),)
 GINKGO_FLAGS += --label-filter='$(LABELS)'
 endif
 
-.PHONY: conformance test unit suite suite-container selfcheck catalogue lint build clean
+.PHONY: conformance test unit suite suite-container selfcheck catalogue lint build clean \
+	fuzz fuzz-short flakecheck soak bench
 
 ## conformance: run the suite against the chosen endpoint, write the reports, and judge the
 ## run with the regression gate (its verdict is the exit status)
@@ -53,7 +54,7 @@ conformance:
 ## test: the project's own tests: lint, unit tests under the race detector, the whole suite
 ## against the reference endpoint in parallel (in process under the race detector, and in a
 ## container), and the self-check
-test: lint unit suite suite-container selfcheck
+test: lint unit fuzz-short suite suite-container selfcheck flakecheck-short
 
 unit:
 	$(GO) test -race -count=1 ./harness/... ./fixtures/...
@@ -70,6 +71,17 @@ suite-container:
 ## defects and check the outcome against fixtures/selfcheck/kills.txt
 selfcheck:
 	$(GO) run ./harness/cmd/selfcheck -kills fixtures/selfcheck/kills.txt
+
+## fuzz: fuzz the reference endpoint's request decoding and routing for FUZZTIME (default
+## 5m); an input that breaks it is written to harness/reference/testdata/fuzz/ and replayed
+## by every later `go test`
+FUZZTIME ?= 5m
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzServeHTTP$$' -fuzztime $(FUZZTIME) ./harness/reference
+
+# The bounded fuzz run of `make test`.
+fuzz-short:
+	$(MAKE) --no-print-directory fuzz FUZZTIME=10s
 
 ## catalogue: regenerate suites/deregister/catalogue.md from the suite (a test fails when it
 ## is stale)
