@@ -38,7 +38,7 @@ GINKGO_FLAGS += --label-filter='$(LABELS)'
 endif
 
 .PHONY: conformance test unit suite suite-container selfcheck catalogue lint build clean \
-	fuzz fuzz-short flakecheck soak bench
+	fuzz fuzz-short flakecheck flakecheck-short soak bench
 
 ## conformance: run the suite against the chosen endpoint, write the reports, and judge the
 ## run with the regression gate (its verdict is the exit status)
@@ -82,6 +82,22 @@ fuzz:
 # The bounded fuzz run of `make test`.
 fuzz-short:
 	$(MAKE) --no-print-directory fuzz FUZZTIME=10s
+
+## flakecheck: run the whole suite RUNS times in process and CONTAINER_RUNS times in a
+## container, in parallel (ginkgo -p), and list every spec that ever failed; `make soak` is
+## the long version (100 and 20), whose figures the README quotes
+RUNS           ?= 10
+CONTAINER_RUNS ?= 3
+flakecheck:
+	$(GO) run ./harness/cmd/flakecheck -runs $(RUNS) -mode in-process
+	$(GO) run ./harness/cmd/flakecheck -runs $(CONTAINER_RUNS) -mode container
+
+soak:
+	$(MAKE) --no-print-directory flakecheck RUNS=100 CONTAINER_RUNS=20
+
+# The short flake check of `make test`.
+flakecheck-short:
+	$(MAKE) --no-print-directory flakecheck RUNS=3 CONTAINER_RUNS=2
 
 ## catalogue: regenerate suites/deregister/catalogue.md from the suite (a test fails when it
 ## is stale)
