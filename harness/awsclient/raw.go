@@ -129,8 +129,8 @@ func (r *Raw) do(ctx context.Context, req *http.Request, body []byte) (*Response
 
 func (r *Raw) sign(ctx context.Context, req *http.Request, body []byte) error {
 	sum := sha256.Sum256(body)
-	return r.signer.SignHTTP(ctx, r.endpoint.SigningCredentials(), req, hex.EncodeToString(sum[:]), "ecs",
-		r.endpoint.region(), time.Now())
+	return r.signer.SignHTTP(ctx, r.endpoint.SigningCredentials(), req,
+		hex.EncodeToString(sum[:]), "ecs", r.endpoint.region(), time.Now())
 }
 
 func valueOr(value, fallback string) string {
