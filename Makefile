@@ -99,6 +99,14 @@ soak:
 flakecheck-short:
 	$(MAKE) --no-print-directory flakecheck RUNS=3 CONTAINER_RUNS=2
 
+## bench: print the figures of the README's "Reliability and performance": the whole suite's
+## wall time (in process and in a container), the reference's throughput and latency, and
+## deregistration time and memory at 10, 1 000 and 100 000 instances. Nothing is asserted.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./harness/reference
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./harness/e2e
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./harness/container
+
 ## catalogue: regenerate suites/deregister/catalogue.md from the suite (a test fails when it
 ## is stale)
 catalogue:
