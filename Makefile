@@ -38,7 +38,7 @@ GINKGO_FLAGS += --label-filter='$(LABELS)'
 endif
 
 .PHONY: conformance test unit suite suite-container selfcheck catalogue sdk-check lint build \
-	clean
+	clean fuzz fuzz-short flakecheck flakecheck-short soak bench
 
 ## conformance: run the suite against the chosen endpoint, write the reports, and judge the
 ## run with the regression gate (its verdict is the exit status)
@@ -54,7 +54,7 @@ conformance:
 ## test: the project's own tests: lint, unit tests under the race detector, the whole suite
 ## against the reference endpoint in parallel (in process under the race detector, and in a
 ## container), and the self-check
-test: lint unit suite suite-container selfcheck
+test: lint unit fuzz-short suite suite-container selfcheck flakecheck-short
 
 unit:
 	$(GO) test -race -count=1 ./harness/... ./fixtures/...
@@ -77,6 +77,41 @@ selfcheck:
 sdk-check:
 	@test -n "$(SDK_VERSION)" || { echo "usage: make sdk-check SDK_VERSION=v1.104.0"; exit 2; }
 	$(GO) run ./harness/cmd/sdkcheck -version $(SDK_VERSION)
+
+## fuzz: fuzz the reference endpoint's request decoding and routing for FUZZTIME (default
+## 5m); an input that breaks it is written to harness/reference/testdata/fuzz/ and replayed
+## by every later `go test`
+FUZZTIME ?= 5m
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzServeHTTP$$' -fuzztime $(FUZZTIME) ./harness/reference
+
+# The bounded fuzz run of `make test`.
+fuzz-short:
+	$(MAKE) --no-print-directory fuzz FUZZTIME=10s
+
+## flakecheck: run the whole suite RUNS times in process and CONTAINER_RUNS times in a
+## container, in parallel (ginkgo -p), and list every spec that ever failed; `make soak` is
+## the long version (100 and 20), whose figures the README quotes
+RUNS           ?= 10
+CONTAINER_RUNS ?= 3
+flakecheck:
+	$(GO) run ./harness/cmd/flakecheck -runs $(RUNS) -mode in-process
+	$(GO) run ./harness/cmd/flakecheck -runs $(CONTAINER_RUNS) -mode container
+
+soak:
+	$(MAKE) --no-print-directory flakecheck RUNS=100 CONTAINER_RUNS=20
+
+# The short flake check of `make test`.
+flakecheck-short:
+	$(MAKE) --no-print-directory flakecheck RUNS=3 CONTAINER_RUNS=2
+
+## bench: print the figures of the README's "Reliability and performance": the whole suite's
+## wall time (in process and in a container), the reference's throughput and latency, and
+## deregistration time and memory at 10, 1 000 and 100 000 instances. Nothing is asserted.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./harness/reference
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./harness/e2e
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./harness/container
 
 ## catalogue: regenerate suites/deregister/catalogue.md from the suite (a test fails when it
 ## is stale)

@@ -17,7 +17,9 @@ import (
 )
 
 // Dummy credentials: requests are signed like real ones, but with a key that no AWS account
-// has, so that nothing the suite sends could ever be accepted by real AWS by accident.
+// has, so that nothing the suite sends could ever be accepted by real AWS by accident. An
+// endpoint that verifies signatures against keys of its own gets those through
+// Endpoint.Credentials instead.
 const (
 	dummyAccessKeyID     = "AKIDCONFORMANCEDUMMY"
 	dummySecretAccessKey = "conformance-dummy-secret-not-a-real-key"
@@ -34,6 +36,11 @@ type Endpoint struct {
 	// Timeout bounds one request from dial to the last byte of the answer. Default 10s.
 	Timeout time.Duration
 
+	// Credentials sign every request; without an access key ID, the dummy pair above does.
+	// They are never marshalled: the settings travel between parallel processes as JSON, and
+	// a secret must not travel with them.
+	Credentials aws.Credentials `json:"-"`
+
 	// Wrap, when set, wraps the transport of every client built for the endpoint: the suite
 	// records each spec's exchanges through it.
 	Wrap func(http.RoundTripper) http.RoundTripper `json:"-"`
@@ -44,6 +51,15 @@ func (e Endpoint) region() string {
 		return "us-east-1"
 	}
 	return e.Region
+}
+
+// SigningCredentials returns the credentials requests are signed with: Credentials, or the
+// dummy pair.
+func (e Endpoint) SigningCredentials() aws.Credentials {
+	if e.Credentials.AccessKeyID != "" {
+		return e.Credentials
+	}
+	return aws.Credentials{AccessKeyID: dummyAccessKeyID, SecretAccessKey: dummySecretAccessKey}
 }
 
 func (e Endpoint) timeout() time.Duration {
@@ -69,7 +85,7 @@ func (e Endpoint) HTTPClient() *http.Client {
 	return &http.Client{Transport: transport, Timeout: e.timeout()}
 }
 
-// NewECS returns an SDK client for the endpoint, with static dummy credentials and retries
+// NewECS returns an SDK client for the endpoint, with static credentials and retries
 // off, so the first answer of the endpoint is the one that is judged. optFns may adjust the
 // client further (a spec that counts requests swaps the HTTP client, for example).
 func NewECS(e Endpoint, optFns ...func(*ecs.Options)) *ecs.Client {
@@ -98,8 +114,7 @@ func NewELBv2(e Endpoint) *elasticloadbalancingv2.Client {
 func (e Endpoint) config() aws.Config {
 	return aws.Config{
 		Region: e.region(),
-		Credentials: credentials.NewStaticCredentialsProvider(dummyAccessKeyID,
-			dummySecretAccessKey, ""),
+		Credentials: credentials.StaticCredentialsProvider{Value: e.SigningCredentials()},
 		HTTPClient: e.HTTPClient(),
 		Retryer:    func() aws.Retryer { return aws.NopRetryer{} },
 	}

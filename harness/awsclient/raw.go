@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 )
 
@@ -130,9 +129,8 @@ func (r *Raw) do(ctx context.Context, req *http.Request, body []byte) (*Response
 
 func (r *Raw) sign(ctx context.Context, req *http.Request, body []byte) error {
 	sum := sha256.Sum256(body)
-	creds := aws.Credentials{AccessKeyID: dummyAccessKeyID, SecretAccessKey: dummySecretAccessKey}
-	return r.signer.SignHTTP(ctx, creds, req, hex.EncodeToString(sum[:]), "ecs",
-		r.endpoint.region(), time.Now())
+	return r.signer.SignHTTP(ctx, r.endpoint.SigningCredentials(), req,
+		hex.EncodeToString(sum[:]), "ecs", r.endpoint.region(), time.Now())
 }
 
 func valueOr(value, fallback string) string {

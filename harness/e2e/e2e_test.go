@@ -33,7 +33,7 @@ func buildSuite(t *testing.T) string {
 	return binary
 }
 
-func repositoryRoot(t *testing.T) string {
+func repositoryRoot(t testing.TB) string {
 	t.Helper()
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}").Output()
 	if err != nil {

@@ -3,6 +3,7 @@ package endpoint
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/ecs-conformance/deregister/harness/container"
 	"github.com/ecs-conformance/deregister/harness/reference"
@@ -86,6 +87,10 @@ func startContainer(ctx context.Context, target container.Target, what string) (
 func startInProcess(s Settings) (*Started, error) {
 	options := reference.Options{Region: s.Region, Defects: s.Defects,
 		RequireEC2Instance: s.RequireEC2Instance}
+	if s.VerifySignatures {
+		creds := s.SigningCredentials()
+		options.Credentials = map[string]string{creds.AccessKeyID: creds.SecretAccessKey}
+	}
 	running, err := reference.New(options).Listen("127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("starting the in-process reference endpoint: %w", err)
@@ -98,6 +103,9 @@ func startInProcess(s Settings) (*Started, error) {
 	if len(s.Defects) > 0 {
 		description = fmt.Sprintf("%s (in-process reference with defects %v)", running.URL,
 			s.Defects)
+	}
+	if s.VerifySignatures {
+		description = strings.TrimSuffix(description, ")") + ", verifying SigV4)"
 	}
 	return &Started{
 		URL:         running.URL,

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+
 	"github.com/ecs-conformance/deregister/harness/awsclient"
 	"github.com/ecs-conformance/deregister/harness/container"
 	"github.com/ecs-conformance/deregister/harness/reference"
@@ -30,6 +32,8 @@ const (
 	EnvRequireEC2        = "ECS_CONFORMANCE_REFERENCE_REQUIRE_EC2"
 	EnvReference         = "ECS_CONFORMANCE_REFERENCE"
 	EnvTarget            = "ECS_CONFORMANCE_TARGET"
+	EnvCredentials       = "ECS_CONFORMANCE_CREDENTIALS"
+	EnvReferenceSigV4    = "ECS_CONFORMANCE_REFERENCE_SIGV4"
 )
 
 // How the project's reference endpoint runs when no endpoint is named (EnvReference).
@@ -83,6 +87,10 @@ type Settings struct {
 	// EnvRequireEC2 says yes, and whenever the registration strategy is ec2-first, so that
 	// such a run proves the strategy rather than passing on a lenient endpoint.
 	RequireEC2Instance bool
+
+	// VerifySignatures makes the in-process reference verify the SigV4 signature of every
+	// request against the credentials the suite signs with (EnvReferenceSigV4).
+	VerifySignatures bool
 }
 
 // Load resolves the settings from getenv (os.Getenv in a run, a map in tests) and applies the
@@ -124,13 +132,11 @@ func Load(getenv func(string) string) (Settings, error) {
 		s.Registration = value
 	}
 
-	switch value := strings.ToLower(getenv(EnvAllowRealAWS)); value {
-	case "", "0", "false", "no":
-	case "1", "true", "yes":
-		s.AllowRealAWS = true
-	default:
-		return Settings{}, fmt.Errorf("%s=%q: want yes or no", EnvAllowRealAWS, value)
+	allow, err := yesNo(getenv, EnvAllowRealAWS)
+	if err != nil {
+		return Settings{}, err
 	}
+	s.AllowRealAWS = allow
 
 	image, named, err := container.TargetFromEnv(getenv)
 	if err != nil {
@@ -155,6 +161,17 @@ func Load(getenv func(string) string) (Settings, error) {
 		if err := s.applyTargetFile(path); err != nil {
 			return Settings{}, err
 		}
+	}
+
+	if s.Credentials, err = SigningCredentials(getenv); err != nil {
+		return Settings{}, err
+	}
+	if s.VerifySignatures, err = yesNo(getenv, EnvReferenceSigV4); err != nil {
+		return Settings{}, err
+	}
+	if s.VerifySignatures && (s.Source != Embedded || s.Reference != InProcess) {
+		return Settings{}, fmt.Errorf("%s applies to the in-process reference only",
+			EnvReferenceSigV4)
 	}
 
 	if value := getenv(EnvDefects); value != "" {
@@ -185,6 +202,34 @@ func Load(getenv func(string) string) (Settings, error) {
 	}
 
 	return s, Guard(s.URL, s.AllowRealAWS, getenv)
+}
+
+// SigningCredentials reads EnvCredentials, KEY:SECRET, the credentials the suite signs with
+// instead of its dummy pair (for an endpoint that verifies signatures). Every process of a
+// parallel run reads them from its own environment. The error never repeats the value.
+func SigningCredentials(getenv func(string) string) (aws.Credentials, error) {
+	value := getenv(EnvCredentials)
+	if value == "" {
+		return aws.Credentials{}, nil
+	}
+	keyID, secret, ok := strings.Cut(value, ":")
+	if !ok || keyID == "" || secret == "" {
+		return aws.Credentials{}, fmt.Errorf("%s: want ACCESS_KEY_ID:SECRET_ACCESS_KEY",
+			EnvCredentials)
+	}
+	return aws.Credentials{AccessKeyID: keyID, SecretAccessKey: secret}, nil
+}
+
+// yesNo reads a yes-or-no variable; unset is no.
+func yesNo(getenv func(string) string, name string) (bool, error) {
+	switch value := strings.ToLower(getenv(name)); value {
+	case "", "0", "false", "no":
+		return false, nil
+	case "1", "true", "yes":
+		return true, nil
+	default:
+		return false, fmt.Errorf("%s=%q: want yes or no", name, value)
+	}
 }
 
 func checkURL(raw string) error {

@@ -94,3 +94,32 @@ func TestTheReferenceRequiresEC2InstancesWhenAskedOrWithEC2First(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadSigningCredentials(t *testing.T) {
+	got, err := Load(env(map[string]string{EnvCredentials: "AKIDEXAMPLEKEY000000:s3cr3t/value",
+		EnvReferenceSigV4: "yes"}))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if got.Credentials.AccessKeyID != "AKIDEXAMPLEKEY000000" ||
+		got.Credentials.SecretAccessKey != "s3cr3t/value" || !got.VerifySignatures {
+		t.Errorf("got key %q, verify %v; want the pair given and verification on",
+			got.Credentials.AccessKeyID, got.VerifySignatures)
+	}
+
+	for _, bad := range []map[string]string{
+		{EnvCredentials: "only-a-secret-no-colon"},
+		{EnvCredentials: ":secret"},
+		{EnvReferenceSigV4: "yes", EnvEndpoint: "http://127.0.0.1:1"},
+		{EnvReferenceSigV4: "yes", EnvReference: InContainer},
+	} {
+		_, err := Load(env(bad))
+		if err == nil {
+			t.Errorf("Load(%v) succeeded", bad)
+			continue
+		}
+		if strings.Contains(err.Error(), "secret") {
+			t.Errorf("Load's error repeats the value: %v", err)
+		}
+	}
+}

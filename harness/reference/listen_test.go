@@ -2,9 +2,11 @@ package reference
 
 import (
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestListenServesOverTCP runs the endpoint on a free port, as the command does, and checks
@@ -58,5 +60,28 @@ func TestListenRefusesABusyAddress(t *testing.T) {
 
 	if _, err := New(Options{}).Listen(strings.TrimPrefix(running.URL, "http://")); err == nil {
 		t.Error("a second Listen on the same address succeeded")
+	}
+}
+
+// TestCloseDoesNotWaitForSilentConnections checks that a connection which never sends a
+// request does not hold Close up: net/http would wait 5 seconds for it.
+func TestCloseDoesNotWaitForSilentConnections(t *testing.T) {
+	running, err := New(Options{}).Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := net.Dial("tcp", strings.TrimPrefix(running.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	time.Sleep(50 * time.Millisecond) // let the server accept it
+
+	start := time.Now()
+	if err := running.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("Close took %s with one silent connection open", took)
 	}
 }

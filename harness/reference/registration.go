@@ -63,10 +63,8 @@ func (s *Server) registerContainerInstance(req *registerContainerInstanceRequest
 		return s.reregister(c, req, resources, attributes)
 	}
 
-	for _, i := range c.instanceOrder {
-		if i.ec2InstanceID == doc.InstanceID && i.registered() {
-			return containerInstanceAnswer{ContainerInstance: s.renderInstance(c.name, i)}, nil
-		}
+	if i := c.liveInstanceOf(doc.InstanceID); i != nil {
+		return containerInstanceAnswer{ContainerInstance: s.renderInstance(c.name, i)}, nil
 	}
 
 	i := &instance{

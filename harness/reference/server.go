@@ -15,8 +15,10 @@
 package reference
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -53,6 +55,11 @@ type Options struct {
 	// running, as emulators that check registrations against their EC2 side do. Default false:
 	// any identity document is accepted.
 	RequireEC2Instance bool
+	// Credentials, when not empty, switch on SigV4 verification: every request must be
+	// signed for service ecs in Region with one of these access key IDs (the keys) and its
+	// secret access key (the values), or it is refused as AWS refuses it. Nil accepts any
+	// signature or none, as most emulators do.
+	Credentials map[string]string
 	// Defects switches on named emulator bugs, for the mutation self-check only (see
 	// Defect). Empty everywhere else.
 	Defects []Defect
@@ -139,6 +146,19 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) (string, []byte,
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		return "", nil, methodNotAllowed(r.Method)
+	}
+
+	if len(s.opts.Credentials) > 0 {
+		// AWS authenticates before it routes, so the body is read (within the limit) first;
+		// the checks below read it again from memory.
+		body, err := readBody(w, r, s.opts.MaxBodyBytes)
+		if err != nil {
+			return "", nil, err
+		}
+		if err := s.authenticate(r, body); err != nil {
+			return "", nil, err
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
 	}
 
 	op, err := operationName(r.Header.Get("X-Amz-Target"))

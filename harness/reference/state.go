@@ -34,10 +34,14 @@ type cluster struct {
 
 	instances     map[string]*instance // by ID
 	instanceOrder []*instance          // registration order, which listings follow
-	tasks         map[string]*task     // by ID
-	taskOrder     []*task              // creation order, which listings follow
-	services      map[string]*service  // by name; a deleted one until a new one takes its name
-	serviceOrder  []*service           // creation order, which listings follow
+	// byEC2 holds every instance ever registered for an EC2 instance ID, so that a
+	// registration finds a live one without scanning the cluster: registering stays cheap in
+	// a cluster of 100 000 instances.
+	byEC2        map[string][]*instance
+	tasks        map[string]*task    // by ID
+	taskOrder    []*task             // creation order, which listings follow
+	services     map[string]*service // by name; a deleted one until a new one takes its name
+	serviceOrder []*service          // creation order, which listings follow
 }
 
 func newCluster(name string, tags []tag, settings []clusterSetting) *cluster {
@@ -47,6 +51,7 @@ func newCluster(name string, tags []tag, settings []clusterSetting) *cluster {
 		tags:      tags,
 		settings:  settings,
 		instances: map[string]*instance{},
+		byEC2:     map[string][]*instance{},
 		tasks:     map[string]*task{},
 		services:  map[string]*service{},
 	}
@@ -55,6 +60,18 @@ func newCluster(name string, tags []tag, settings []clusterSetting) *cluster {
 func (c *cluster) addInstance(i *instance) {
 	c.instances[i.id] = i
 	c.instanceOrder = append(c.instanceOrder, i)
+	c.byEC2[i.ec2InstanceID] = append(c.byEC2[i.ec2InstanceID], i)
+}
+
+// liveInstanceOf returns the registered (ACTIVE or DRAINING) instance of an EC2 instance, or
+// nil. The list it scans holds the instances of one EC2 instance, rarely more than a few.
+func (c *cluster) liveInstanceOf(ec2InstanceID string) *instance {
+	for _, i := range c.byEC2[ec2InstanceID] {
+		if i.registered() {
+			return i
+		}
+	}
+	return nil
 }
 
 func (c *cluster) addTask(t *task) {

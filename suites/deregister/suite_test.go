@@ -79,6 +79,12 @@ var _ = SynchronizedBeforeSuite(func(ctx SpecContext) []byte {
 	Expect(json.Unmarshal(encoded, &given)).To(Succeed())
 	settings, endpointContainer = given.Settings, given.Container
 
+	// The signing credentials stay out of the handover, which is JSON; each process reads
+	// them from its own environment.
+	creds, err := endpoint.SigningCredentials(os.Getenv)
+	abortOn(err)
+	settings.Credentials = creds
+
 	settings.Wrap = recorder.Wrap
 	client = awsclient.NewECS(settings.Endpoint)
 	raw = awsclient.NewRaw(settings.Endpoint)
