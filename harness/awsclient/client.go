@@ -113,9 +113,9 @@ func NewELBv2(e Endpoint) *elasticloadbalancingv2.Client {
 // bounded HTTP client, and no retries.
 func (e Endpoint) config() aws.Config {
 	return aws.Config{
-		Region: e.region(),
+		Region:      e.region(),
 		Credentials: credentials.StaticCredentialsProvider{Value: e.SigningCredentials()},
-		HTTPClient: e.HTTPClient(),
-		Retryer:    func() aws.Retryer { return aws.NopRetryer{} },
+		HTTPClient:  e.HTTPClient(),
+		Retryer:     func() aws.Retryer { return aws.NopRetryer{} },
 	}
 }
