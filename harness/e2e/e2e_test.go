@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/ecs-conformance/deregister/harness/suiterun"
 )
 
 // hangLimit tells a suite that gives up from one that hangs. It is not a speed target: the
@@ -25,21 +27,19 @@ const hangLimit = 60 * time.Second
 func buildSuite(t *testing.T) string {
 	t.Helper()
 	binary := filepath.Join(t.TempDir(), "deregister.test")
-	build := exec.Command("go", "test", "-c", "-o", binary, "./suites/deregister")
-	build.Dir = repositoryRoot(t)
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the suite: %v\n%s", err, out)
+	if err := suiterun.BuildSuite(repositoryRoot(t), binary); err != nil {
+		t.Fatal(err)
 	}
 	return binary
 }
 
 func repositoryRoot(t testing.TB) string {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}").Output()
+	root, err := suiterun.ModuleRoot()
 	if err != nil {
-		t.Fatalf("finding the module root: %v", err)
+		t.Fatal(err)
 	}
-	return strings.TrimSpace(string(out))
+	return root
 }
 
 // runSuite runs the suite binary in an empty working folder with env added, and returns its

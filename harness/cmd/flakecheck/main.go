@@ -11,7 +11,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -19,8 +18,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
+
+	"github.com/ecs-conformance/deregister/harness/suiterun"
 )
 
 // runTimeout bounds one run of the suite; a clean one takes seconds.
@@ -47,9 +47,9 @@ func main() {
 }
 
 func run(runs int, mode string, procs int) (failed bool, err error) {
-	root, err := output("", "go", "list", "-m", "-f", "{{.Dir}}")
+	root, err := suiterun.ModuleRoot()
 	if err != nil {
-		return false, fmt.Errorf("finding the module: %w", err)
+		return false, err
 	}
 	work, err := os.MkdirTemp("", "flakecheck-")
 	if err != nil {
@@ -58,7 +58,7 @@ func run(runs int, mode string, procs int) (failed bool, err error) {
 	defer os.RemoveAll(work)
 
 	ginkgo := filepath.Join(work, "ginkgo")
-	if _, err := output(root, "go", "build", "-o", ginkgo,
+	if _, err := suiterun.Command(root, "go", "build", "-o", ginkgo,
 		"github.com/onsi/ginkgo/v2/ginkgo"); err != nil {
 		return false, fmt.Errorf("building the Ginkgo CLI: %w", err)
 	}
@@ -68,8 +68,8 @@ func run(runs int, mode string, procs int) (failed bool, err error) {
 	suite := filepath.Join(root, "suites", "deregister",
 		"flakecheck-"+strconv.Itoa(os.Getpid())+".test")
 	defer os.Remove(suite)
-	if _, err := output(root, "go", "test", "-c", "-o", suite, "./suites/deregister"); err != nil {
-		return false, fmt.Errorf("building the suite: %w", err)
+	if err := suiterun.BuildSuite(root, suite); err != nil {
+		return false, err
 	}
 
 	t := newTally()
@@ -81,7 +81,7 @@ func run(runs int, mode string, procs int) (failed bool, err error) {
 
 		failures, ran, err := readFailures(filepath.Join(dir, "report.json"))
 		if err != nil {
-			t.addBroken(i, fmt.Sprintf("%v (exit: %v)\n%s", err, runErr, tail(out, 15)))
+			t.addBroken(i, fmt.Sprintf("%v (exit: %v)\n%s", err, runErr, suiterun.Tail(out, 15)))
 		} else {
 			t.add(i, failures, ran, took)
 		}
@@ -104,42 +104,10 @@ func runOnce(ginkgo, suite, dir, mode string, procs int) ([]byte, error) {
 	}
 	cmd := exec.CommandContext(ctx, ginkgo, parallel, "--no-color", "--output-dir="+dir,
 		"--json-report=report.json", "--timeout=4m", suite)
-	cmd.Env = append(ownEnvironment(), "ECS_CONFORMANCE_REFERENCE="+mode)
+	cmd.Env = append(suiterun.ReferenceEnvironment(), "ECS_CONFORMANCE_REFERENCE="+mode)
 	out, err := cmd.CombinedOutput()
 	if ctx.Err() != nil {
 		return out, fmt.Errorf("still running after %s", runTimeout)
 	}
 	return out, err
-}
-
-// ownEnvironment is this process's environment without the settings that would send the
-// suite anywhere but the reference endpoint.
-func ownEnvironment() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if strings.HasPrefix(kv, "ECS_CONFORMANCE_") || strings.HasPrefix(kv, "AWS_ENDPOINT_URL") {
-			continue
-		}
-		env = append(env, kv)
-	}
-	return env
-}
-
-// output runs a command in dir and returns its trimmed standard output.
-func output(dir, name string, args ...string) (string, error) {
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("%s %s: %w: %s", name, strings.Join(args, " "), err,
-			strings.TrimSpace(stderr.String()))
-	}
-	return strings.TrimSpace(string(out)), nil
-}
-
-func tail(out []byte, lines int) string {
-	all := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
-	return strings.Join(all[max(0, len(all)-lines):], "\n")
 }

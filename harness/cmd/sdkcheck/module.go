@@ -1,14 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
+	"github.com/ecs-conformance/deregister/harness/suiterun"
 	"github.com/ecs-conformance/deregister/harness/version"
 )
 
@@ -19,7 +18,8 @@ const coreModule = "github.com/aws/aws-sdk-go-v2"
 // copyModule copies the module's files (tracked and untracked, but not ignored) from root
 // to dir: the copy is what gets the other SDK version.
 func copyModule(root, dir string) error {
-	files, err := goOrGit(root, "git", "ls-files", "--cached", "--others", "--exclude-standard")
+	files, err := suiterun.Command(root, "git", "ls-files", "--cached", "--others",
+		"--exclude-standard")
 	if err != nil {
 		return err
 	}
@@ -86,18 +86,5 @@ func sdkAt(v string) string { return version.SDKModule + "@" + v }
 
 // goOutput runs the go command in dir and returns its trimmed output; errors carry stderr.
 func goOutput(dir string, args ...string) (string, error) {
-	return goOrGit(dir, "go", args...)
-}
-
-func goOrGit(dir, command string, args ...string) (string, error) {
-	cmd := exec.Command(command, args...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("%s %s: %v\n%s", command, strings.Join(args, " "), err,
-			stderr.String())
-	}
-	return strings.TrimSpace(string(out)), nil
+	return suiterun.Command(dir, "go", args...)
 }

@@ -14,12 +14,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/ecs-conformance/deregister/harness/reference"
 	"github.com/ecs-conformance/deregister/harness/selfcheck"
+	"github.com/ecs-conformance/deregister/harness/suiterun"
 )
 
 // runTimeout bounds one run of the suite; a clean run takes a few seconds.
@@ -53,8 +53,8 @@ func run(killsPath string, jobs int) error {
 	}
 	defer os.RemoveAll(work)
 
-	suite, err := buildSuite(work)
-	if err != nil {
+	suite := filepath.Join(work, "deregister.test")
+	if err := suiterun.BuildSuite(".", suite); err != nil {
 		return err
 	}
 
@@ -77,16 +77,6 @@ func run(killsPath string, jobs int) error {
 			killsPath)
 	}
 	return nil
-}
-
-// buildSuite compiles the conformance suite once, so that every run starts at once.
-func buildSuite(work string) (string, error) {
-	binary := filepath.Join(work, "deregister.test")
-	build := exec.Command("go", "test", "-c", "-o", binary, "./suites/deregister")
-	if out, err := build.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("building the suite: %v\n%s", err, out)
-	}
-	return binary, nil
 }
 
 // runAll runs the suite once per defect name ("" for none), jobs at a time.
@@ -132,7 +122,7 @@ func runOnce(suite, work, defect string) (selfcheck.Outcome, error) {
 	cmd := exec.CommandContext(ctx, suite, "-ginkgo.seed=1", "-ginkgo.no-color",
 		"-ginkgo.json-report="+report)
 	cmd.Dir = work
-	cmd.Env = append(ownEnvironment(), "ECS_CONFORMANCE_REFERENCE_DEFECTS="+defect)
+	cmd.Env = append(suiterun.ReferenceEnvironment(), "ECS_CONFORMANCE_REFERENCE_DEFECTS="+defect)
 	out, _ := cmd.CombinedOutput()
 
 	if ctx.Err() != nil {
@@ -141,22 +131,9 @@ func runOnce(suite, work, defect string) (selfcheck.Outcome, error) {
 	}
 	outcome, err := selfcheck.ReadOutcome(report)
 	if err != nil {
-		return nil, fmt.Errorf("the run with %s: %w\n%s", label(defect), err, tail(out, 20))
+		return nil, fmt.Errorf("the run with %s: %w\n%s", label(defect), err, suiterun.Tail(out, 20))
 	}
 	return outcome, nil
-}
-
-// ownEnvironment is this process's environment without the settings that would send the
-// suite anywhere but the embedded reference.
-func ownEnvironment() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if strings.HasPrefix(kv, "ECS_CONFORMANCE_") || strings.HasPrefix(kv, "AWS_ENDPOINT_URL") {
-			continue
-		}
-		env = append(env, kv)
-	}
-	return env
 }
 
 func label(defect string) string {
@@ -164,9 +141,4 @@ func label(defect string) string {
 		return "clean"
 	}
 	return defect
-}
-
-func tail(out []byte, lines int) string {
-	all := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
-	return strings.Join(all[max(0, len(all)-lines):], "\n")
 }
