@@ -69,23 +69,17 @@ func (e EC2First) NewIdentity(ctx context.Context) (Identity, error) {
 	return identityOf(running)
 }
 
-// waitRunning polls DescribeInstances until the instance is running: the agent only starts
-// on a running instance.
+// waitRunning waits, with the SDK's own waiter, until the instance is running (the agent
+// only starts on a running instance), then describes it.
 func (e EC2First) waitRunning(ctx context.Context, id string) (ec2types.Instance, error) {
-	deadline := time.Now().Add(ec2Wait)
-	for {
-		instance, err := describeEC2(ctx, e.EC2, id)
-		if err != nil {
-			return instance, err
-		}
-		if instance.State != nil && instance.State.Name == ec2types.InstanceStateNameRunning {
-			return instance, nil
-		}
-		if time.Now().After(deadline) {
-			return instance, fmt.Errorf("EC2 instance %s is not running after %s", id, ec2Wait)
-		}
-		time.Sleep(50 * time.Millisecond)
+	waiter := ec2.NewInstanceRunningWaiter(e.EC2, func(o *ec2.InstanceRunningWaiterOptions) {
+		o.MinDelay, o.MaxDelay = 50*time.Millisecond, time.Second // an emulator is quick
+	})
+	input := &ec2.DescribeInstancesInput{InstanceIds: []string{id}}
+	if err := waiter.Wait(ctx, input, ec2Wait); err != nil {
+		return ec2types.Instance{}, fmt.Errorf("EC2 instance %s is not running: %w", id, err)
 	}
+	return describeEC2(ctx, e.EC2, id)
 }
 
 // identityOf fills the fixture document with what EC2 says of the instance.
