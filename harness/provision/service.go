@@ -17,9 +17,8 @@ const WebPort = 80
 // maps WebPort to a dynamic host port, as load-balanced services do; it is deregistered
 // after the spec. cpu is what one task takes from its instance.
 func (p *Provisioner) NewWebTaskDefinition(ctx context.Context, cpu int32) *types.TaskDefinition {
-	family := p.Name("web")
-	out, err := p.ECS.RegisterTaskDefinition(ctx, &ecs.RegisterTaskDefinitionInput{
-		Family:                  aws.String(family),
+	return p.registerTaskDefinition(ctx, &ecs.RegisterTaskDefinitionInput{
+		Family:                  aws.String(p.Name("web")),
 		RequiresCompatibilities: []types.Compatibility{types.CompatibilityEc2},
 		NetworkMode:             types.NetworkModeBridge,
 		ContainerDefinitions: []types.ContainerDefinition{{
@@ -34,18 +33,6 @@ func (p *Provisioner) NewWebTaskDefinition(ctx context.Context, cpu int32) *type
 			}},
 		}},
 	})
-	mustSucceed(err, "provision: RegisterTaskDefinition %s", family)
-	must(out.TaskDefinition != nil, "provision: RegisterTaskDefinition answered no taskDefinition")
-
-	arn := aws.ToString(out.TaskDefinition.TaskDefinitionArn)
-	logf("task definition %s registered", arn)
-	deferCleanup("task definition "+arn, func(ctx context.Context) error {
-		_, err := p.ECS.DeregisterTaskDefinition(ctx, &ecs.DeregisterTaskDefinitionInput{
-			TaskDefinition: aws.String(arn),
-		})
-		return err
-	})
-	return out.TaskDefinition
 }
 
 // NewService creates a service of desired tasks of taskDefinition in cluster, behind the

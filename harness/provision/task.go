@@ -19,9 +19,8 @@ const (
 // NewTaskDefinition registers a small EC2 task definition under a unique family and
 // deregisters it after the spec.
 func (p *Provisioner) NewTaskDefinition(ctx context.Context) *types.TaskDefinition {
-	family := p.Name("family")
-	out, err := p.ECS.RegisterTaskDefinition(ctx, &ecs.RegisterTaskDefinitionInput{
-		Family:                  aws.String(family),
+	return p.registerTaskDefinition(ctx, &ecs.RegisterTaskDefinitionInput{
+		Family:                  aws.String(p.Name("family")),
 		RequiresCompatibilities: []types.Compatibility{types.CompatibilityEc2},
 		ContainerDefinitions: []types.ContainerDefinition{{
 			Name:      aws.String("sleeper"),
@@ -32,9 +31,16 @@ func (p *Provisioner) NewTaskDefinition(ctx context.Context) *types.TaskDefiniti
 			Command:   []string{"sleep", "3600"},
 		}},
 	})
-	mustSucceed(err, "provision: RegisterTaskDefinition %s",
-		family)
-	must(out.TaskDefinition != nil, "provision: RegisterTaskDefinition answered no taskDefinition")
+}
+
+// registerTaskDefinition registers input and deregisters the task definition after the spec.
+func (p *Provisioner) registerTaskDefinition(ctx context.Context,
+	input *ecs.RegisterTaskDefinitionInput) *types.TaskDefinition {
+	family := aws.ToString(input.Family)
+	out, err := p.ECS.RegisterTaskDefinition(ctx, input)
+	mustSucceed(err, "provision: RegisterTaskDefinition %s", family)
+	must(out.TaskDefinition != nil, "provision: RegisterTaskDefinition %s answered no "+
+		"taskDefinition", family)
 
 	arn := aws.ToString(out.TaskDefinition.TaskDefinitionArn)
 	logf("task definition %s registered", arn)

@@ -116,9 +116,8 @@ func (s *Server) runTask(req *runTaskRequest) (any, error) {
 	if err := checkRange("count", req.Count, 1, maxRunTaskCount); err != nil {
 		return nil, err
 	}
-	if req.LaunchType != "" && req.LaunchType != launchTypeEC2 {
-		return nil, invalidParameter("launchType %s is not supported by this endpoint; "+
-			"only EC2 is.", req.LaunchType)
+	if err := checkLaunchType(req.LaunchType); err != nil {
+		return nil, err
 	}
 	c, err := s.activeCluster(req.Cluster)
 	if err != nil {
@@ -214,4 +213,13 @@ func (s *Server) placeTask(c *cluster, i *instance, d *taskDefinition, opts task
 	i.tasks = append(i.tasks, t)
 	i.touch()
 	return t
+}
+
+// checkLaunchType refuses every launch type but EC2, the only one this endpoint runs.
+func checkLaunchType(launchType string) error {
+	if launchType != "" && launchType != launchTypeEC2 {
+		return invalidParameter("launchType %s is not supported by this endpoint; only EC2 is.",
+			launchType)
+	}
+	return nil
 }

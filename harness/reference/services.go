@@ -84,9 +84,8 @@ func (s *Server) createService(req *createServiceRequest) (any, error) {
 		return nil, invalidParameter("Only the REPLICA scheduling strategy is supported by " +
 			"this endpoint.")
 	}
-	if req.LaunchType != "" && req.LaunchType != launchTypeEC2 {
-		return nil, invalidParameter("launchType %s is not supported by this endpoint; "+
-			"only EC2 is.", req.LaunchType)
+	if err := checkLaunchType(req.LaunchType); err != nil {
+		return nil, err
 	}
 	c, err := s.activeCluster(req.Cluster)
 	if err != nil {
@@ -169,12 +168,9 @@ func (s *Server) updateService(req *updateServiceRequest) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	svc, err := s.findService(c, req.Service)
+	svc, err := s.activeService(c, req.Service)
 	if err != nil {
 		return nil, err
-	}
-	if svc.status != statusActive {
-		return nil, clientFault(codeServiceNotActive, "Service was not ACTIVE.")
 	}
 	if req.TaskDefinition != "" {
 		d, err := s.usableTaskDefinition(req.TaskDefinition)
@@ -211,12 +207,9 @@ func (s *Server) deleteService(req *deleteServiceRequest) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	svc, err := s.findService(c, req.Service)
+	svc, err := s.activeService(c, req.Service)
 	if err != nil {
 		return nil, err
-	}
-	if svc.status != statusActive {
-		return nil, clientFault(codeServiceNotActive, "Service was not ACTIVE.")
 	}
 	force := req.Force != nil && *req.Force
 	if svc.desiredCount > 0 && !force {
@@ -250,6 +243,18 @@ func (s *Server) findService(c *cluster, ident string) (*service, error) {
 	svc := c.services[name]
 	if svc == nil {
 		return nil, clientFault(codeServiceNotFound, "Service not found.")
+	}
+	return svc, nil
+}
+
+// activeService finds a service of cluster c that has not been deleted.
+func (s *Server) activeService(c *cluster, ident string) (*service, error) {
+	svc, err := s.findService(c, ident)
+	if err != nil {
+		return nil, err
+	}
+	if svc.status != statusActive {
+		return nil, clientFault(codeServiceNotActive, "Service was not ACTIVE.")
 	}
 	return svc, nil
 }
