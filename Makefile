@@ -38,7 +38,7 @@ GINKGO_FLAGS += --label-filter='$(LABELS)'
 endif
 
 .PHONY: conformance test unit suite suite-container selfcheck catalogue sdk-check lint build \
-	clean fuzz fuzz-short flakecheck flakecheck-short soak bench
+	clean clean-images fuzz fuzz-short flakecheck flakecheck-short soak bench
 
 ## conformance: run the suite against the chosen endpoint, write the reports, and judge the
 ## run with the regression gate (its verdict is the exit status)
@@ -133,3 +133,8 @@ build:
 
 clean:
 	rm -rf bin $(REPORTS)
+
+## clean-images: remove the reference endpoint's images that runs keep (one per version of
+## its binary; the next container run builds its own again)
+clean-images:
+	docker images -q ecs-conformance/reference | sort -u | xargs -r docker rmi -f

@@ -33,6 +33,10 @@ var referenceDockerfile []byte
 // --dirty` of the repository ("dev" without git). It needs the Go toolchain and the module's
 // source: the binary is compiled on the host, statically, and copied into a `FROM scratch`
 // image. The image is kept after the run, so an unchanged binary rebuilds from the cache.
+//
+// Images of other versions are left alone: removing them here could take the image of
+// another run on the same engine between its build and its start. Each version whose binary
+// differs keeps an image of about 10 MB; `make clean-images` removes them all.
 func BuildReferenceImage(ctx context.Context) (string, error) {
 	provider, err := dockerProvider()
 	if err != nil {
@@ -81,32 +85,7 @@ func BuildReferenceImage(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("building the reference image: %w", err)
 	}
-	removeOtherVersions(ctx, provider, image)
 	return image, nil
-}
-
-// removeOtherVersions removes the reference images of other versions, which every commit
-// would otherwise add. Removal is not forced, so an image a container runs stays.
-// TODO: two runs at different commits sharing one engine can remove each other's image
-// between its build and its Start; that Start then fails naming the missing image.
-func removeOtherVersions(ctx context.Context, provider *testcontainers.DockerProvider,
-	keep string) {
-	images, err := provider.Client().ImageList(ctx, client.ImageListOptions{
-		Filters: make(client.Filters).Add("reference", ReferenceRepository)})
-	if err != nil {
-		return
-	}
-	for _, image := range images.Items {
-		for _, tag := range image.RepoTags {
-			if tag == keep {
-				continue
-			}
-			if _, err := provider.Client().ImageRemove(ctx, tag,
-				client.ImageRemoveOptions{PruneChildren: true}); err == nil {
-				logger.Printf("removed image %s of another version", tag)
-			}
-		}
-	}
 }
 
 // goOutput runs the go command in dir, for Linux on goarch, and returns its trimmed output.
