@@ -53,11 +53,7 @@ func (s *Server) startTask(req *startTaskRequest) (any, error) {
 	if err := checkRequired("taskDefinition", req.TaskDefinition); err != nil {
 		return nil, err
 	}
-	c, err := s.activeCluster(req.Cluster)
-	if err != nil {
-		return nil, err
-	}
-	d, err := s.usableTaskDefinition(req.TaskDefinition)
+	c, d, err := s.clusterAndDefinition(req.Cluster, req.TaskDefinition)
 	if err != nil {
 		return nil, err
 	}
@@ -119,11 +115,7 @@ func (s *Server) runTask(req *runTaskRequest) (any, error) {
 	if err := checkLaunchType(req.LaunchType); err != nil {
 		return nil, err
 	}
-	c, err := s.activeCluster(req.Cluster)
-	if err != nil {
-		return nil, err
-	}
-	d, err := s.usableTaskDefinition(req.TaskDefinition)
+	c, d, err := s.clusterAndDefinition(req.Cluster, req.TaskDefinition)
 	if err != nil {
 		return nil, err
 	}
@@ -222,4 +214,19 @@ func checkLaunchType(launchType string) error {
 			launchType)
 	}
 	return nil
+}
+
+// clusterAndDefinition resolves what every call that places tasks names: an existing
+// cluster and a task definition that can still be used.
+func (s *Server) clusterAndDefinition(clusterIdent, definition string) (*cluster,
+	*taskDefinition, error) {
+	c, err := s.activeCluster(clusterIdent)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, err := s.usableTaskDefinition(definition)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, d, nil
 }

@@ -87,11 +87,7 @@ func (s *Server) createService(req *createServiceRequest) (any, error) {
 	if err := checkLaunchType(req.LaunchType); err != nil {
 		return nil, err
 	}
-	c, err := s.activeCluster(req.Cluster)
-	if err != nil {
-		return nil, err
-	}
-	d, err := s.usableTaskDefinition(req.TaskDefinition)
+	c, d, err := s.clusterAndDefinition(req.Cluster, req.TaskDefinition)
 	if err != nil {
 		return nil, err
 	}
